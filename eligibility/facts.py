@@ -1,0 +1,441 @@
+"""The typed facts of a case, and the reader of the case file (JSON v1).
+
+Every other part of the product (the `screen` and `draft` commands, the interview, import and
+export) turns its input into a `CaseFacts` and hands it to `eligibility.rules.screen`. Unknown
+is `None`, never a guess. The reader refuses a bad file with one `CaseFileError` that names the
+field and says what was wrong, so the commands can print one line instead of a traceback.
+
+The format is described in docs/case-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from eligibility import courts
+from eligibility.grounds import GROUND_IDS
+
+FORMAT = "compassionate-release-case/1"
+
+SENTENCING_COURTS = ("federal_district", "state", "dc_superior", "court_martial")
+CUSTODY_STATUSES = (
+    "bop_facility",
+    "rrc",
+    "home_confinement",
+    "contract_facility",
+    "state_custody",
+    "supervised_release",
+    "probation",
+    "pretrial",
+    "immigration_detention",
+)
+REQUEST_KINDS = ("sentence_reduction", "home_confinement", "other")
+DELIVERY_METHODS = ("hand_delivered", "electronic", "mail", "email", "fax")
+RESPONSES = ("none", "denied", "approved")
+
+REGISTER_NUMBER = re.compile(r"^\d{5}-\d{3}$")
+
+
+class CaseFileError(ValueError):
+    """A case file that cannot be read. `str()` is one line naming the field."""
+
+    def __init__(self, field_path: str, problem: str):
+        self.field = field_path
+        self.problem = problem
+        super().__init__(f"{field_path}: {problem}" if field_path else problem)
+
+
+@dataclass(frozen=True)
+class Ground:
+    """One extraordinary and compelling reason, as raised in the motion or in a request."""
+
+    category: str
+    facts: str = ""
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """The BOP administrative appeals of a refusal (28 C.F.R. part 542)."""
+
+    bp9_on: date | None = None
+    bp10_on: date | None = None
+    bp11_on: date | None = None
+    # A BP-11 denial, or a final General Counsel/Director denial, received: path B is complete.
+    final_denial_on: date | None = None
+
+
+@dataclass(frozen=True)
+class WardenRequest:
+    sent_on: date | None = None
+    asked_for: str | None = None
+    method: str | None = None
+    received_on: date | None = None
+    facility: str | None = None
+    # None: we do not know what the request listed. (): it listed nothing we can match.
+    grounds: tuple[Ground, ...] | None = None
+    response: str | None = None
+    response_on: date | None = None
+    appeal: Appeal = field(default_factory=Appeal)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str | None = None
+    register_number: str | None = None
+    date_of_birth: date | None = None
+    facility: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Custody:
+    sentencing_court: str | None = None
+    status: str | None = None
+    offense_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    district: str | None = None
+    case_number: str | None = None
+    judge: str | None = None
+    imposed_on: date | None = None
+    term_months: int | None = None
+    life: bool = False
+    custody_began: date | None = None
+    offense: str | None = None
+    appeal_pending: bool | None = None
+    projected_release: date | None = None
+
+
+@dataclass(frozen=True)
+class PriorMotion:
+    filed_on: date | None = None
+    decided_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReleasePlan:
+    residence: str | None = None
+    household: str | None = None
+    support: str | None = None
+    medical_care: str | None = None
+    medical_payment: str | None = None
+
+
+@dataclass(frozen=True)
+class Background:
+    programs: str | None = None
+    work: str | None = None
+    education: str | None = None
+    conduct: str | None = None
+    statement: str | None = None
+    support_letters: str | None = None
+
+
+@dataclass(frozen=True)
+class Preparer:
+    name: str | None = None
+    relationship: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    person: Person = field(default_factory=Person)
+    custody: Custody = field(default_factory=Custody)
+    sentence: Sentence = field(default_factory=Sentence)
+    grounds: tuple[Ground, ...] = ()
+    warden_requests: tuple[WardenRequest, ...] = ()
+    bop_motion: bool = False
+    prior_motion: PriorMotion = field(default_factory=PriorMotion)
+    release_plan: ReleasePlan = field(default_factory=ReleasePlan)
+    background: Background = field(default_factory=Background)
+    preparer: Preparer = field(default_factory=Preparer)
+    as_of: date | None = None
+
+
+def normalise_register_number(raw: str) -> str | None:
+    """'12345678', '12345 678' and '12345-678' all become '12345-678'; anything else is None."""
+    compact = re.sub(r"\s+", "", raw)
+    if re.fullmatch(r"\d{8}", compact):
+        compact = f"{compact[:5]}-{compact[5:]}"
+    return compact if REGISTER_NUMBER.match(compact) else None
+
+
+def parse_date(raw: str) -> date | None:
+    """A real calendar date written YYYY-MM-DD, or None."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def loads(text: str | bytes) -> CaseFacts:
+    """Read a case file's text. Raises CaseFileError for anything that is not a valid v1 file."""
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CaseFileError("", f"the file is not valid JSON ({exc})") from None
+    return read_case(data)
+
+
+def load_file(path: str) -> CaseFacts:
+    """Read a case file from disk; an unreadable file is a CaseFileError too."""
+    try:
+        with open(path, "rb") as f:
+            text = f.read()
+    except OSError as exc:
+        raise CaseFileError("", f"cannot read the file ({exc.strerror})") from None
+    return loads(text)
+
+
+def as_of_for(facts: CaseFacts, option: str | None, today: date) -> date:
+    """The day to screen for: the command line's --as-of wins, then the file's, then today."""
+    if option is not None:
+        parsed = parse_date(option.strip())
+        if parsed is None:
+            raise CaseFileError("--as-of", f"{option!r} is not a real date written YYYY-MM-DD")
+        return parsed
+    return facts.as_of or today
+
+
+def read_case(data: Any) -> CaseFacts:
+    """Build CaseFacts from the parsed JSON of a case file."""
+    r = _Reader(data)
+    return r.case()
+
+
+class _Reader:
+    """Walks the parsed JSON, checking each value's type and set as it goes."""
+
+    def __init__(self, data: Any):
+        self.data = data
+
+    def case(self) -> CaseFacts:
+        if not isinstance(self.data, dict):
+            raise CaseFileError("", "the file must hold one JSON object (a case)")
+        fmt = self.data.get("format")
+        if fmt != FORMAT:
+            raise CaseFileError(
+                "format", f'must be "{FORMAT}" (found {json.dumps(fmt, ensure_ascii=False)})'
+            )
+        d = self.data
+        return CaseFacts(
+            as_of=self.date(d, "as_of", "as_of"),
+            person=self.person(self.obj(d, "person", "person")),
+            custody=self.custody(self.obj(d, "custody", "custody")),
+            sentence=self.sentence(self.obj(d, "sentence", "sentence")),
+            grounds=self.grounds(d.get("grounds"), "grounds") or (),
+            warden_requests=self.requests(d.get("warden_requests")),
+            bop_motion=self.bool(d, "bop_motion", "bop_motion") or False,
+            prior_motion=self.prior_motion(self.obj(d, "prior_motion", "prior_motion")),
+            release_plan=ReleasePlan(
+                **self.strings(
+                    self.obj(d, "release_plan", "release_plan"),
+                    "release_plan",
+                    ("residence", "household", "support", "medical_care", "medical_payment"),
+                )
+            ),
+            background=Background(
+                **self.strings(
+                    self.obj(d, "background", "background"),
+                    "background",
+                    ("programs", "work", "education", "conduct", "statement", "support_letters"),
+                )
+            ),
+            preparer=Preparer(
+                **self.strings(
+                    self.obj(d, "preparer", "preparer"),
+                    "preparer",
+                    ("name", "relationship", "contact"),
+                )
+            ),
+        )
+
+    # -- sections ------------------------------------------------------------------------
+
+    def person(self, d: dict) -> Person:
+        register = self.str(d, "register_number", "person.register_number")
+        if register is not None:
+            normalised = normalise_register_number(register)
+            if normalised is None:
+                raise CaseFileError(
+                    "person.register_number",
+                    f"{register!r} is not a register number like 12345-678",
+                )
+            register = normalised
+        return Person(
+            name=self.str(d, "name", "person.name"),
+            register_number=register,
+            date_of_birth=self.date(d, "date_of_birth", "person.date_of_birth"),
+            facility=self.str(d, "facility", "person.facility"),
+            unit=self.str(d, "unit", "person.unit"),
+        )
+
+    def custody(self, d: dict) -> Custody:
+        return Custody(
+            sentencing_court=self.choice(
+                d, "sentencing_court", "custody.sentencing_court", SENTENCING_COURTS
+            ),
+            status=self.choice(d, "status", "custody.status", CUSTODY_STATUSES),
+            offense_date=self.date(d, "offense_date", "custody.offense_date"),
+        )
+
+    def sentence(self, d: dict) -> Sentence:
+        district = self.str(d, "district", "sentence.district")
+        if district is not None and courts.district(district) is None:
+            raise CaseFileError(
+                "sentence.district", f"{district!r} is not a U.S. district court id (e.g. nysd)"
+            )
+        term = d.get("term_months")
+        if term is not None and (isinstance(term, bool) or not isinstance(term, int) or term < 1):
+            raise CaseFileError(
+                "sentence.term_months", f"must be a whole number of months, 1 or more (found {term!r})"
+            )
+        life = self.bool(d, "life", "sentence.life") or False
+        if life and term is not None:
+            raise CaseFileError(
+                "sentence", 'give either "term_months" or "life": true, not both'
+            )
+        return Sentence(
+            district=district,
+            case_number=self.str(d, "case_number", "sentence.case_number"),
+            judge=self.str(d, "judge", "sentence.judge"),
+            imposed_on=self.date(d, "imposed_on", "sentence.imposed_on"),
+            term_months=term,
+            life=life,
+            custody_began=self.date(d, "custody_began", "sentence.custody_began"),
+            offense=self.str(d, "offense", "sentence.offense"),
+            appeal_pending=self.bool(d, "appeal_pending", "sentence.appeal_pending"),
+            projected_release=self.date(d, "projected_release", "sentence.projected_release"),
+        )
+
+    def grounds(self, value: Any, path: str) -> tuple[Ground, ...] | None:
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            raise CaseFileError(path, "must be a list of grounds")
+        seen: dict[str, Ground] = {}
+        for i, item in enumerate(value):
+            where = f"{path}[{i}]"
+            if isinstance(item, str):
+                category, facts = item, ""
+            elif isinstance(item, dict):
+                category = item.get("category")
+                if not isinstance(category, str):
+                    raise CaseFileError(f"{where}.category", "must name a ground id")
+                facts = self.str(item, "facts", f"{where}.facts") or ""
+            else:
+                raise CaseFileError(where, "must be a ground id or an object with a category")
+            if category not in GROUND_IDS:
+                raise CaseFileError(
+                    f"{where}.category" if isinstance(item, dict) else where,
+                    f"{category!r} is not a ground id ({', '.join(GROUND_IDS)})",
+                )
+            if category in seen:
+                # A repeated ground counts once; keep whatever facts were given.
+                if facts and not seen[category].facts:
+                    seen[category] = Ground(category, facts)
+                continue
+            seen[category] = Ground(category, facts)
+        return tuple(seen.values())
+
+    def requests(self, value: Any) -> tuple[WardenRequest, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise CaseFileError("warden_requests", "must be a list of requests")
+        out = []
+        for i, item in enumerate(value):
+            where = f"warden_requests[{i}]"
+            if not isinstance(item, dict):
+                raise CaseFileError(where, "must be an object")
+            appeal = self.obj(item, "appeal", f"{where}.appeal")
+            out.append(
+                WardenRequest(
+                    sent_on=self.date(item, "sent_on", f"{where}.sent_on"),
+                    asked_for=self.choice(item, "asked_for", f"{where}.asked_for", REQUEST_KINDS),
+                    method=self.choice(item, "method", f"{where}.method", DELIVERY_METHODS),
+                    received_on=self.date(item, "received_on", f"{where}.received_on"),
+                    facility=self.str(item, "facility", f"{where}.facility"),
+                    grounds=self.grounds(item.get("grounds"), f"{where}.grounds"),
+                    response=self.choice(item, "response", f"{where}.response", RESPONSES),
+                    response_on=self.date(item, "response_on", f"{where}.response_on"),
+                    appeal=Appeal(
+                        **{
+                            key: self.date(appeal, key, f"{where}.appeal.{key}")
+                            for key in ("bp9_on", "bp10_on", "bp11_on", "final_denial_on")
+                        }
+                    ),
+                )
+            )
+        return tuple(out)
+
+    def prior_motion(self, d: dict) -> PriorMotion:
+        return PriorMotion(
+            filed_on=self.date(d, "filed_on", "prior_motion.filed_on"),
+            decided_on=self.date(d, "decided_on", "prior_motion.decided_on"),
+        )
+
+    # -- values --------------------------------------------------------------------------
+
+    @staticmethod
+    def obj(d: dict, key: str, path: str) -> dict:
+        value = d.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise CaseFileError(path, "must be an object")
+        return value
+
+    @staticmethod
+    def str(d: dict, key: str, path: str) -> str | None:
+        value = d.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise CaseFileError(path, f"must be text (found {json.dumps(value)[:40]})")
+        value = value.strip()
+        return value or None
+
+    def strings(self, d: dict, path: str, keys: tuple[str, ...]) -> dict[str, str | None]:
+        return {key: self.str(d, key, f"{path}.{key}") for key in keys}
+
+    @staticmethod
+    def bool(d: dict, key: str, path: str) -> bool | None:
+        value = d.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            raise CaseFileError(path, f"must be true or false (found {json.dumps(value)[:40]})")
+        return value
+
+    @staticmethod
+    def date(d: dict, key: str, path: str) -> date | None:
+        value = d.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise CaseFileError(path, f"must be a date written YYYY-MM-DD (found {value!r})")
+        parsed = parse_date(value.strip())
+        if parsed is None:
+            raise CaseFileError(path, f"{value!r} is not a real date written YYYY-MM-DD")
+        return parsed
+
+    @staticmethod
+    def choice(d: dict, key: str, path: str, allowed: tuple[str, ...]) -> str | None:
+        value = d.get(key)
+        if value is None:
+            return None
+        if value not in allowed:
+            raise CaseFileError(
+                path, f"{json.dumps(value)[:40]} is not one of: {', '.join(allowed)}"
+            )
+        return value

@@ -1,0 +1,992 @@
+"""The screening rules: findings and a verdict for one case on one day.
+
+Pure functions over `CaseFacts`; no database, no HTTP. The law is docs/domain.md (the section of
+each rule is named in its docstring) and the exact behaviour where a reader could hesitate is in
+docs/case-format.md. Tests: tests/test_rules_*.py and the scenarios in tests/scenarios/.
+
+`screen(facts, as_of)` is the only entry point the rest of the product uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from math import ceil
+
+from dateutil.relativedelta import relativedelta
+
+from eligibility import courts
+from eligibility.facts import CaseFacts, WardenRequest
+from eligibility.grounds import BY_ID, same_family
+from eligibility.words import court_date, duration, long_date, months_as_words, plural
+
+PASS, FAIL, WARN, UNKNOWN = "pass", "fail", "warn", "unknown"
+
+VERDICTS = (
+    "not_eligible",
+    "needs_information",
+    "no_qualifying_ground",
+    "needs_warden_request",
+    "new_request_needed",
+    "waiting",
+    "ready_to_file",
+)
+
+NEW_LAW_BEGINS = date(1987, 11, 1)  # Sentencing Reform Act: offenses ending on or after this date
+WAIT_DAYS = 31  # receipt + 31: the first day after 30 full days (domain.md § 2 rule 1)
+MAIL_DAYS = 7  # estimated delivery for a request sent from outside (domain.md § 2 rule 2)
+BP9_DAYS = 20  # BP-9 deadline after a warden's denial (28 C.F.R. § 542.14(a))
+
+STATUTE = "18 U.S.C. § 3582(c)(1)(A)"
+WILLIAMS = "United States v. Williams, 987 F.3d 700 (7th Cir. 2021)"
+KELLER = "United States v. Keller, 2 F.4th 1278 (9th Cir. 2021)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: str
+    message: str
+    citation: str
+    ground: str | None = None
+
+    def to_json(self) -> dict:
+        out = {
+            "rule": self.rule,
+            "status": self.status,
+            "message": self.message,
+            "citation": self.citation,
+        }
+        if self.ground is not None:
+            out["ground"] = self.ground
+        return out
+
+
+@dataclass(frozen=True)
+class Screening:
+    as_of: date
+    verdict: str
+    earliest_filing_date: date | None
+    unmatched_grounds: tuple[str, ...]
+    partial_filing_date: date | None
+    findings: tuple[Finding, ...]
+    qualifying_grounds: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        """The `screen` output (docs/case-format.md, "Output of screen")."""
+        return {
+            "format": "compassionate-release-screening/1",
+            "as_of": self.as_of.isoformat(),
+            "verdict": self.verdict,
+            "earliest_filing_date": _iso(self.earliest_filing_date),
+            "unmatched_grounds": list(self.unmatched_grounds),
+            "partial_filing_date": _iso(self.partial_filing_date),
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+    def by_rule(self, rule: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule == rule)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# -- § 1: who can use it ----------------------------------------------------------------------
+
+
+def federal_only(facts: CaseFacts) -> list[Finding]:
+    """domain.md § 1: only a federal prison term, imposed by a U.S. district court, being served.
+
+    One finding per fact that is not a plain yes; a single `pass` when all are.
+    """
+    court, status, offense_date = (
+        facts.custody.sentencing_court,
+        facts.custody.status,
+        facts.custody.offense_date,
+    )
+    out: list[Finding] = []
+
+    def add(status_: str, message: str, citation: str = STATUTE) -> None:
+        out.append(Finding("federal_only", status_, message, citation))
+
+    if court is None:
+        add(
+            UNKNOWN,
+            "We need to know which court gave the sentence. Look at the first page of the "
+            "judgment, or search for your loved one on the BOP inmate locator (bop.gov), which "
+            "lists federal prisoners.",
+        )
+    elif court == "state":
+        add(
+            FAIL,
+            "This law is only for sentences given by a federal court. A sentence from a state "
+            "court cannot be shortened this way, even if your loved one is held in a federal "
+            "prison. Ask about your state's compassionate or medical release law, or clemency "
+            "from the governor. A lawyer in your state can help.",
+        )
+    elif court == "dc_superior":
+        add(
+            FAIL,
+            "A sentence from D.C. Superior Court cannot be shortened under this federal law. "
+            "D.C. has its own law: a motion in D.C. Superior Court under D.C. Code "
+            "§ 24-403.04. The Public Defender Service for D.C. may be able to help.",
+            "D.C. Code § 24-403.04",
+        )
+    elif court == "court_martial":
+        add(
+            FAIL,
+            "A sentence from a military court-martial cannot be shortened under this law. Ask "
+            "the military clemency and parole board of your loved one's branch of service.",
+            "10 U.S.C. § 953; 10 U.S.C. § 952",
+        )
+
+    if status is None:
+        add(
+            UNKNOWN,
+            "We need to know where your loved one is now: in a federal prison, a halfway house, "
+            "home confinement, or somewhere else. The BOP inmate locator (bop.gov) shows it.",
+        )
+    elif status in ("supervised_release", "probation"):
+        statute = "18 U.S.C. § 3583(e)(1)" if status == "supervised_release" else "18 U.S.C. § 3564(c)"
+        add(
+            FAIL,
+            "Your loved one is already out of prison, so there is no prison time left to "
+            "shorten. The court can end supervision early or change its conditions instead "
+            f"({statute}). A federal defender's office can help with that request.",
+            statute,
+        )
+    elif status == "pretrial":
+        add(
+            FAIL,
+            "Your loved one has not been sentenced yet, so there is no sentence to shorten. "
+            "Their lawyer can ask the court to review detention (bail) instead.",
+            "18 U.S.C. § 3142",
+        )
+    elif status == "immigration_detention":
+        add(
+            FAIL,
+            "Immigration detention is not a prison sentence, so this law does not apply. An "
+            "immigration lawyer can explain the options, such as asking for release on bond.",
+        )
+    elif status in ("contract_facility", "state_custody"):
+        if status == "contract_facility":
+            message = (
+                "Your loved one is held in a place that the BOP does not run itself. They can "
+                "probably still use this law, but it is unclear who counts as the warden. A "
+                "lawyer can help make sure the request goes to the right person."
+            )
+        else:
+            message = (
+                "Your loved one has a federal sentence but is still in state custody, so the "
+                "federal prison term may not have started. Whether this law can be used yet is "
+                "uncertain. Please talk to a lawyer."
+            )
+        add(WARN, message)
+
+    if offense_date is None:
+        add(
+            UNKNOWN,
+            "We need the date the offense ended (the last date of the crime of conviction). The "
+            "judgment or the indictment shows it.",
+        )
+    elif offense_date < NEW_LAW_BEGINS:
+        add(
+            FAIL,
+            "The offense ended before November 1, 1987, so this is an \"old law\" sentence. For "
+            "these sentences only the BOP can ask the court (18 U.S.C. § 4205(g)); your loved "
+            "one cannot file the motion. Ask about parole, and about a request that the BOP "
+            "file for them.",
+            "18 U.S.C. § 4205(g)",
+        )
+
+    if not out:
+        add(
+            PASS,
+            "This is a federal sentence from a U.S. district court, and your loved one is "
+            "still serving it, so this law can apply.",
+        )
+    return out
+
+
+def pending_appeal(facts: CaseFacts) -> list[Finding]:
+    """domain.md § 1, last row: while an appeal is pending the court cannot grant the motion."""
+    if facts.sentence.appeal_pending:
+        return [
+            Finding(
+                "pending_appeal",
+                WARN,
+                "An appeal is still open. While it is open, the judge cannot grant the motion; "
+                "the judge can only say they would grant it (an \"indicative ruling\"). Talk "
+                "with the lawyer handling the appeal before filing.",
+                "Fed. R. Crim. P. 37",
+            )
+        ]
+    return []
+
+
+# -- § 4: the grounds ---------------------------------------------------------------------------
+
+
+def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[str, str]]:
+    """domain.md § 4: which grounds are available and meet their criteria.
+
+    Returns the findings and each ground's status: PASS (qualifies), UNKNOWN (cannot be checked
+    yet; still counts for matching and dates), FAIL (unavailable or criteria not met).
+    """
+    findings: list[Finding] = []
+    statuses: dict[str, str] = {}
+    for ground in facts.grounds:
+        info = BY_ID[ground.category]
+        if not info.available:
+            statuses[ground.category] = FAIL
+            findings.append(
+                Finding(
+                    "ground_available",
+                    FAIL,
+                    f"\"{info.title}\" can no longer be used as a reason. "
+                    + info.unavailable_reason,
+                    f"{info.citation}; Rutherford v. United States (U.S. May 28, 2026)",
+                    ground.category,
+                )
+            )
+            continue
+        if ground.category == "age":
+            finding = age_criteria(facts, as_of)
+            statuses["age"] = finding.status
+            findings.append(finding)
+        elif ground.category == "abuse_in_custody":
+            statuses[ground.category] = PASS
+            findings.append(
+                Finding(
+                    "ground_criteria",
+                    WARN,
+                    "For this reason the abuse must usually be proven by a criminal conviction, "
+                    "a court or agency finding, or an admission by the people responsible, "
+                    "unless that process is unduly delayed or your loved one is in danger now. "
+                    "Gather the report numbers and any findings. Abuse by another prisoner does "
+                    "not count here; it may fit \"another reason just as serious\".",
+                    info.citation,
+                    ground.category,
+                )
+            )
+        else:
+            statuses[ground.category] = PASS
+    return findings, statuses
+
+
+def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
+    """domain.md § 4 (b)(2): 65 or older, and served min(10 years, 75% of the term).
+
+    For a life sentence only the 10 years apply. Dates per case-format.md ("Age and time
+    served"). The message always shows the numbers.
+    """
+    cite = BY_ID["age"].citation
+    dob = facts.person.date_of_birth
+    began = facts.sentence.custody_began
+    term, life = facts.sentence.term_months, facts.sentence.life
+    problems: list[str] = []
+    missing: list[str] = []
+    notes: list[str] = []
+
+    if dob is None:
+        missing.append("date of birth")
+    else:
+        age = relativedelta(as_of, dob).years
+        turns_65 = dob + relativedelta(years=65)
+        if age < 65:
+            problems.append(
+                f"your loved one is {age}; this reason needs age 65 or older "
+                f"(they turn 65 on {long_date(turns_65)})"
+            )
+        else:
+            notes.append(f"your loved one is {age}")
+
+    if began is None:
+        missing.append("date federal custody began")
+    else:
+        ten_years = began + relativedelta(years=10)
+        served = duration(relativedelta(as_of, began)) if as_of >= began else "no time"
+        if life:
+            needed, needed_words = ten_years, "10 years (for a life sentence)"
+        elif term is not None:
+            end = began + relativedelta(months=term)
+            three_quarters = began + timedelta(days=ceil(0.75 * (end - began).days))
+            needed = min(ten_years, three_quarters)
+            needed_words = (
+                f"10 years or 75% of {months_as_words(term)} = "
+                f"{duration(relativedelta(three_quarters, began))}, whichever is less"
+            )
+        else:
+            needed, needed_words = None, ""
+        if needed is None:
+            if as_of >= ten_years:
+                notes.append(f"they have served {served}, more than 10 years")
+            else:
+                missing.append("length of the sentence")
+        elif as_of >= needed:
+            notes.append(f"they have served {served}; this reason needs {needed_words}")
+        else:
+            problems.append(
+                f"they have served {served}; this reason needs {needed_words} "
+                f"(reached on {long_date(needed)})"
+            )
+
+    if problems:
+        return Finding(
+            "ground_criteria",
+            FAIL,
+            "The age reason does not fit yet: "
+            + "; ".join(problems)
+            + ". If your loved one's health is failing, the reason \"a health problem that "
+            "makes it very hard to care for themselves in prison\" ((b)(1)(B)) or \"another "
+            "reason just as serious\" ((b)(5)) may fit instead.",
+            cite,
+            "age",
+        )
+    if missing:
+        return Finding(
+            "ground_criteria",
+            UNKNOWN,
+            "To check the age reason we need the " + " and the ".join(missing) + ".",
+            cite,
+            "age",
+        )
+    return Finding(
+        "ground_criteria",
+        PASS,
+        "The age and time-served parts of the age reason are met: "
+        + "; ".join(notes)
+        + ". The request must also describe how their health is seriously declining because "
+        "of age.",
+        cite,
+        "age",
+    )
+
+
+# -- § 2 and § 3: which requests count, and what each covers -----------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A date on which one request lets the motion be filed (case-format.md)."""
+
+    on: date
+    proven: bool
+
+
+@dataclass
+class RequestView:
+    index: int  # position in the case's list, for messages
+    request: WardenRequest
+    receipt: date | None = None
+    receipt_estimated: bool = False
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        when = self.request.sent_on
+        return f"the request sent on {court_date(when)}" if when else f"request {self.index + 1}"
+
+    def covers(self, ground: str) -> bool:
+        return any(same_family(g.category, ground) for g in self.request.grounds or ())
+
+    def covers_exactly(self, ground: str) -> bool:
+        return any(g.category == ground for g in self.request.grounds or ())
+
+
+def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding]]:
+    """domain.md § 2 rules 8–9: only requests for a sentence reduction, not used before, count."""
+    findings: list[Finding] = []
+    views: list[RequestView] = []
+    filed = facts.prior_motion.filed_on
+    for i, request in enumerate(facts.warden_requests):
+        view = RequestView(i, request)
+        if request.asked_for in ("home_confinement", "other"):
+            what = "home confinement" if request.asked_for == "home_confinement" else "something else"
+            findings.append(
+                Finding(
+                    "request_kind",
+                    FAIL,
+                    f"{view.label.capitalize()} asked for {what}, not for a sentence reduction. "
+                    "Only a request that asks the BOP to file a motion for a sentence reduction "
+                    "(compassionate release) counts. A new request is needed.",
+                    f"{STATUTE}; 28 C.F.R. § 571.61",
+                )
+            )
+            continue
+        if request.asked_for is None:
+            findings.append(
+                Finding(
+                    "request_kind",
+                    WARN,
+                    f"We don't know what {view.label} asked for. It counts only if it asked the "
+                    "BOP to file a motion for a sentence reduction (compassionate release), not "
+                    "for home confinement or a transfer. Check the copy you kept.",
+                    f"{STATUTE}; 28 C.F.R. § 571.61",
+                )
+            )
+        if filed is not None:
+            used_on = request.received_on or request.sent_on
+            if used_on is not None and used_on < filed:
+                findings.append(
+                    Finding(
+                        "prior_motion",
+                        FAIL,
+                        f"{view.label.capitalize()} was used for the motion filed on "
+                        f"{court_date(filed)}. A new motion needs a new request to the warden "
+                        "and a new 30-day wait.",
+                        KELLER,
+                    )
+                )
+                continue
+            if used_on is None:
+                findings.append(
+                    Finding(
+                        "prior_motion",
+                        WARN,
+                        f"We don't know when {view.label} was sent. If it was sent before the "
+                        f"motion filed on {court_date(filed)}, it does not count for a new "
+                        "motion.",
+                        KELLER,
+                    )
+                )
+        _dates(view)
+        views.append(view)
+    return views, findings
+
+
+def _dates(view: RequestView) -> None:
+    """domain.md § 2 rules 1–3: the request's receipt and its candidate filing dates."""
+    r = view.request
+    if r.received_on is not None:
+        view.receipt = r.received_on
+        view.candidates.append(Candidate(r.received_on + timedelta(days=WAIT_DAYS), proven=True))
+    elif r.sent_on is not None:
+        delay = 0 if r.method in ("hand_delivered", "electronic") else MAIL_DAYS
+        view.receipt = r.sent_on + timedelta(days=delay)
+        view.receipt_estimated = True
+        view.candidates.append(Candidate(view.receipt + timedelta(days=WAIT_DAYS), proven=False))
+    if r.appeal.final_denial_on is not None:
+        view.candidates.append(Candidate(r.appeal.final_denial_on, proven=True))
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The motion's dates over a set of grounds (case-format.md, "Estimated receipt…")."""
+
+    proven: date | None  # None when some ground has no proven candidate
+    soonest: date | None  # None when some ground has no candidate at all
+
+    def for_filing(self, as_of: date) -> date | None:
+        if self.proven is not None and self.proven <= as_of:
+            return self.proven
+        return self.soonest
+
+
+def motion_dates(grounds: list[str], views: list[RequestView]) -> Dates:
+    """domain.md § 3 rule 3: the latest, over the grounds, of each ground's earliest date."""
+    proven: list[date | None] = []
+    soonest: list[date | None] = []
+    for ground in grounds:
+        candidates = [c for v in views if v.covers(ground) for c in v.candidates]
+        proven.append(min((c.on for c in candidates if c.proven), default=None))
+        soonest.append(min((c.on for c in candidates), default=None))
+    if not grounds or None in soonest:
+        return Dates(None, None)
+    return Dates(None if None in proven else max(proven), max(soonest))
+
+
+def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[Finding]:
+    """domain.md § 3 rules 1 and 5: what each request said must be specific enough to count."""
+    out: list[Finding] = []
+    for view in views:
+        grounds = view.request.grounds
+        if grounds is None:
+            out.append(
+                Finding(
+                    "request_facts",
+                    WARN,
+                    f"We don't know which reasons {view.label} listed. The motion can only use "
+                    "reasons the warden saw. Check the copy you kept.",
+                    WILLIAMS,
+                )
+            )
+            continue
+        for g in grounds:
+            if not g.facts:
+                out.append(
+                    Finding(
+                        "request_facts",
+                        WARN,
+                        f"{view.label.capitalize()} names \"{BY_ID[g.category].title}\" but we "
+                        "don't have the facts it gave. A request that is too vague may not "
+                        "count for this reason; it should name the condition or the family "
+                        "member and what happened.",
+                        WILLIAMS,
+                        g.category,
+                    )
+                )
+    for ground in motion_grounds:
+        covering = [v for v in views if v.covers(ground)]
+        if covering and not any(v.covers_exactly(ground) for v in covering):
+            out.append(
+                Finding(
+                    "request_facts",
+                    WARN,
+                    f"The warden's request described the illness under a different medical "
+                    f"heading than \"{BY_ID[ground].title}\". That still counts if it described "
+                    "the same condition. If this is a new diagnosis, send a new request.",
+                    WILLIAMS,
+                    ground,
+                )
+            )
+    return out
+
+
+def current_facility(facts: CaseFacts) -> list[Finding]:
+    """domain.md § 2 rule 5: the request goes to the warden where the person is held."""
+    out: list[Finding] = []
+    here = facts.person.facility
+    for i, request in enumerate(facts.warden_requests):
+        there = request.facility
+        if here and there and not courts.same_facility(here, there):
+            label = RequestView(i, request).label
+            out.append(
+                Finding(
+                    "current_facility",
+                    WARN,
+                    f"{label.capitalize()} went to the warden of {_facility_name(there)}, but "
+                    f"your loved one is now at {_facility_name(here)}. Send a copy of the "
+                    "request to the new warden too, and keep proof of both dates it was "
+                    "received.",
+                    "28 C.F.R. § 571.61; 18 U.S.C. § 3582(c)(1)(A)",
+                )
+            )
+    if facts.custody.status in ("rrc", "home_confinement"):
+        out.append(
+            Finding(
+                "current_facility",
+                WARN,
+                "Your loved one is in a halfway house or on home confinement, so the request "
+                "goes to the Residential Reentry Manager (RRM) office that supervises them. "
+                "Courts have not settled who counts as the \"warden\" here; a lawyer can help.",
+                "28 C.F.R. § 571.61",
+            )
+        )
+    return out
+
+
+def _facility_name(value: str) -> str:
+    found = courts.facility(value)
+    return found.display_name if found else value
+
+
+def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Finding]:
+    """domain.md § 2 rule 4: an early denial does not open the door early."""
+    out: list[Finding] = []
+    district = courts.district(facts.sentence.district)
+    settled = district is not None and district.circuit in courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED
+    for view in views:
+        r = view.request
+        if r.response != "denied" or r.response_on is None or view.receipt is None:
+            continue
+        if r.appeal.final_denial_on is not None:
+            continue
+        day_31 = view.receipt + timedelta(days=WAIT_DAYS)
+        if r.response_on >= day_31:
+            continue
+        if settled:
+            out.append(
+                Finding(
+                    "denial_before_30_days",
+                    PASS,
+                    f"The warden said no on {court_date(r.response_on)}, before 30 days had "
+                    f"passed. In the {district.circuit_name} your loved one can still file on "
+                    f"or after {long_date(day_31)}, without finishing the appeals.",
+                    "United States v. Harris, 973 F.3d 170 (3d Cir. 2020); United States v. "
+                    "Muhammad, 16 F.4th 126 (4th Cir. 2021)",
+                )
+            )
+        else:
+            bp9_by = r.response_on + timedelta(days=BP9_DAYS)
+            out.append(
+                Finding(
+                    "denial_before_30_days",
+                    WARN,
+                    f"The warden said no on {court_date(r.response_on)}, before 30 days had "
+                    f"passed. A denial does not let your loved one file early: the earliest "
+                    f"date is still {long_date(day_31)}. Some courts in this part of the country "
+                    "have also demanded the full appeal, so your loved one should also file an "
+                    f"appeal to the warden (form BP-9) by {long_date(bp9_by)}, within 20 days of "
+                    "the denial, to keep that path open.",
+                    "28 C.F.R. § 542.14(a); 18 U.S.C. § 3582(c)(1)(A)",
+                )
+            )
+    return out
+
+
+# -- the verdict (§ 7) ---------------------------------------------------------------------------
+
+
+def screen(facts: CaseFacts, as_of: date) -> Screening:
+    """Every rule, then the first verdict of domain.md § 7 that applies."""
+    findings: list[Finding] = []
+    federal = federal_only(facts)
+    findings += federal
+    findings += pending_appeal(facts)
+    views, request_findings = counting_requests(facts)
+    findings += request_findings
+    ground_findings, statuses = ground_checks(facts, as_of)
+    findings += ground_findings
+    findings += current_facility(facts)
+
+    qualifying = [g.category for g in facts.grounds if statuses[g.category] != FAIL]
+    decided = [g for g in qualifying if statuses[g] == PASS]
+    federal_statuses = {f.status for f in federal}
+
+    def result(
+        verdict: str,
+        *,
+        date_: date | None = None,
+        unmatched: tuple[str, ...] = (),
+        partial: date | None = None,
+    ) -> Screening:
+        return Screening(
+            as_of=as_of,
+            verdict=verdict,
+            earliest_filing_date=date_,
+            unmatched_grounds=unmatched,
+            partial_filing_date=partial,
+            findings=tuple(findings),
+            qualifying_grounds=tuple(qualifying),
+        )
+
+    if FAIL in federal_statuses:
+        findings += [
+            Finding(
+                "ground_matching",
+                UNKNOWN,
+                "Not checked, because this law does not apply to this sentence.",
+                WILLIAMS,
+            ),
+            Finding(
+                "exhaustion",
+                UNKNOWN,
+                "Not checked, because this law does not apply to this sentence.",
+                STATUTE,
+            ),
+        ]
+        return result("not_eligible")
+
+    if facts.bop_motion:
+        findings += _bop_moving()
+        early = _early_verdict(facts, federal_statuses, qualifying, decided)
+        return result(early) if early else result("ready_to_file")
+
+    findings += request_facts(views, qualifying)
+    findings += denial_before_30_days(facts, views)
+    unmatched = tuple(g for g in qualifying if not any(v.covers(g) for v in views)) if views else ()
+    matched = [g for g in qualifying if g not in unmatched]
+    dates = motion_dates(qualifying, views)
+
+    findings.append(_ground_matching(views, qualifying, unmatched, matched, as_of))
+    early = _early_verdict(facts, federal_statuses, qualifying, decided)
+
+    if not views:
+        findings.append(_exhaustion_no_request(facts))
+        return result(early or "needs_warden_request")
+
+    if unmatched:
+        partial = motion_dates(matched, views).for_filing(as_of) if matched else None
+        findings.append(
+            Finding(
+                "exhaustion",
+                FAIL,
+                "The motion cannot be filed with every reason yet, because the warden never "
+                "saw some of them (see above).",
+                STATUTE,
+            )
+        )
+        if early:
+            return result(early, unmatched=unmatched)
+        return result("new_request_needed", unmatched=unmatched, partial=partial)
+
+    if not qualifying:
+        findings.append(
+            Finding(
+                "exhaustion",
+                UNKNOWN,
+                "Not checked yet, because no reason qualifies.",
+                STATUTE,
+            )
+        )
+        return result(early or "no_qualifying_ground")
+
+    exhaustion, proof, verdict, when = _exhaustion(views, qualifying, dates, as_of)
+    findings += proof
+    findings.append(exhaustion)
+    if early:
+        return result(early)
+    return result(verdict, date_=when)
+
+
+def _early_verdict(
+    facts: CaseFacts, federal_statuses: set[str], qualifying: list[str], decided: list[str]
+) -> str | None:
+    """Verdicts 2 and 3 of domain.md § 7 (verdict 1 is decided before this)."""
+    if UNKNOWN in federal_statuses or not facts.grounds:
+        return "needs_information"
+    if not qualifying:
+        return "no_qualifying_ground"
+    if not decided:
+        return "needs_information"
+    return None
+
+
+def _bop_moving() -> list[Finding]:
+    message = (
+        "The BOP has filed, or will file, the motion itself, so your loved one does not need "
+        "to wait for the 30 days. If the BOP does not go ahead, your loved one can still file "
+        "their own motion later, after asking the warden and waiting 30 days."
+    )
+    return [
+        Finding("ground_matching", PASS, message, STATUTE),
+        Finding("exhaustion", PASS, message, STATUTE),
+    ]
+
+
+def _exhaustion_no_request(facts: CaseFacts) -> Finding:
+    ignored = any(r.asked_for in ("home_confinement", "other") for r in facts.warden_requests)
+    used = facts.prior_motion.filed_on is not None and facts.warden_requests
+    if ignored or used:
+        start = "None of the requests sent so far counts for this motion (see above). "
+    else:
+        start = "No request has been sent to the warden yet. "
+    return Finding(
+        "exhaustion",
+        FAIL,
+        start + "First, your loved one (or you, for them) must send the warden a written "
+        "request asking the BOP to file a motion for compassionate release, listing every "
+        "reason. The motion can be filed 31 days after the warden receives it. Keep proof of "
+        "the date it was received.",
+        STATUTE,
+    )
+
+
+def _ground_matching(
+    views: list[RequestView],
+    qualifying: list[str],
+    unmatched: tuple[str, ...],
+    matched: list[str],
+    as_of: date,
+) -> Finding:
+    """domain.md § 3: every motion ground must have been raised with the warden."""
+    if not views:
+        return Finding(
+            "ground_matching",
+            UNKNOWN,
+            "Not checked yet: no request to the warden counts so far.",
+            WILLIAMS,
+        )
+    if not qualifying:
+        return Finding(
+            "ground_matching",
+            UNKNOWN,
+            "Not checked yet: no reason qualifies so far.",
+            WILLIAMS,
+        )
+    if not unmatched:
+        return Finding(
+            "ground_matching",
+            PASS,
+            "Every reason for the motion was in a request to the warden.",
+            WILLIAMS,
+        )
+    names = ", ".join(f"\"{BY_ID[g].title}\"" for g in unmatched)
+    message = (
+        f"The warden never saw this reason: {names}. The motion can only use reasons the "
+        "warden saw. You have two choices. One: send a new request to the warden that lists "
+        "it; its own 30-day wait starts when the warden receives the new request."
+    )
+    if matched:
+        partial = motion_dates(matched, views)
+        when = partial.for_filing(as_of)
+        if when is not None:
+            message += (
+                " Two: file now on the other reasons only, and leave this one out. On those "
+                f"reasons alone the motion can be filed on or after {long_date(when)}."
+            )
+            if partial.proven is None or partial.proven != when:
+                message += " That date is an estimate until you have proof of the date received."
+        else:
+            message += (
+                " Two: file on the other reasons only, and leave this one out, once the "
+                "dates of that request are known."
+            )
+    return Finding("ground_matching", FAIL, message, WILLIAMS)
+
+
+def _exhaustion(
+    views: list[RequestView], grounds: list[str], dates: Dates, as_of: date
+) -> tuple[Finding, list[Finding], str, date | None]:
+    """domain.md § 2 and case-format.md: the 30-day rule, and whether receipt is proven.
+
+    Returns the exhaustion finding, the receipt_proof findings, the verdict and the date.
+    """
+    proof_needed = [v for v in views if v.receipt_estimated and any(v.covers(g) for g in grounds)]
+
+    def proof_findings(status: str) -> list[Finding]:
+        return [
+            Finding(
+                "receipt_proof",
+                status,
+                f"We don't know the date the warden received {v.label}. We estimate "
+                f"{long_date(v.receipt)}. Get proof of the date it was received: a copy stamped "
+                "by staff, the warden's reply if it gives the date, or a delivery "
+                "confirmation. A motion filed on a guessed date that turns out early is "
+                "thrown out.",
+                f"{STATUTE}; United States v. Walton (S.D. Ohio 2022)",
+            )
+            for v in proof_needed
+        ]
+
+    if dates.soonest is None:
+        unknown = [v.label for v in views if not v.candidates]
+        return (
+            Finding(
+                "exhaustion",
+                UNKNOWN,
+                "We can't work out the 30 days yet: we need the date "
+                + (", ".join(unknown) if unknown else "the request")
+                + " was sent or received.",
+                STATUTE,
+            ),
+            [],
+            "needs_information",
+            None,
+        )
+    if dates.proven is not None and dates.proven <= as_of:
+        return (
+            Finding(
+                "exhaustion",
+                PASS,
+                "The 30 days have passed since the warden received the request (or the "
+                "appeals are finished). The motion can be filed now: the first allowed day "
+                f"was {long_date(dates.proven)}.",
+                STATUTE,
+            ),
+            proof_findings(WARN) if dates.proven != dates.soonest else [],
+            "ready_to_file",
+            dates.proven,
+        )
+    if dates.soonest <= as_of:
+        return (
+            Finding(
+                "exhaustion",
+                UNKNOWN,
+                "By our estimate the 30 days have passed, but without proof of the date the "
+                "warden received the request, it is not safe to file. "
+                f"Our estimate of the first allowed day was {long_date(dates.soonest)}.",
+                STATUTE,
+            ),
+            proof_findings(FAIL),
+            "needs_information",
+            dates.soonest,
+        )
+    estimated = dates.proven is None or dates.soonest < dates.proven
+    days = (dates.soonest - as_of).days
+    return (
+        Finding(
+            "exhaustion",
+            FAIL,
+            f"The motion cannot be filed yet. The first day it can be filed is "
+            f"{long_date(dates.soonest)}, in {plural(days, 'day')}"
+            + (" (an estimate until you have proof of the date received)" if estimated else "")
+            + ". A motion filed even one day early is thrown out, and waiting afterwards does "
+            "not fix it. A \"no\" from the warden does not change this date.",
+            STATUTE,
+        ),
+        proof_findings(WARN) if estimated else [],
+        "waiting",
+        dates.soonest,
+    )
+
+
+
+# -- the verdict in plain words -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    headline: str
+    explanation: str
+
+
+def summary(result: Screening) -> Summary:
+    """The verdict as a family reads it (domain.md § 8): what it means and what to do next."""
+    when = result.earliest_filing_date
+    names = ", ".join(f"\"{BY_ID[g].title}\"" for g in result.unmatched_grounds)
+    match result.verdict:
+        case "not_eligible":
+            return Summary(
+                "Compassionate release under federal law is not open to your loved one",
+                "Based on your answers, this federal law does not apply. Below we explain why "
+                "and what other path may exist.",
+            )
+        case "needs_information":
+            if when is not None:
+                return Summary(
+                    "Get proof of the date the warden received the request",
+                    f"By our estimate the motion could be filed from {long_date(when)}, but "
+                    "only proof of the date the warden received the request makes that date "
+                    "safe. Filing on a guess risks losing the motion for good.",
+                )
+            return Summary(
+                "We need a little more information",
+                "Some answers we need are missing. The list below says which ones and where "
+                "to find them.",
+            )
+        case "no_qualifying_ground":
+            return Summary(
+                "None of the reasons given qualifies yet",
+                "The law only accepts certain reasons. Below we explain why each reason does "
+                "not fit, and what might fit instead.",
+            )
+        case "needs_warden_request":
+            return Summary(
+                "First step: ask the warden",
+                "Before going to court, your loved one must ask the warden in writing to file "
+                "for compassionate release, listing every reason. The motion can be filed 31 "
+                "days after the warden receives the request.",
+            )
+        case "new_request_needed":
+            explanation = (
+                f"The warden never saw this reason: {names}. Send a new request that lists it, "
+                "or file on the other reasons only."
+            )
+            if result.partial_filing_date is not None:
+                explanation += (
+                    " On the other reasons alone the motion can be filed on or after "
+                    f"{long_date(result.partial_filing_date)}."
+                )
+            return Summary("A new request to the warden is needed", explanation)
+        case "waiting":
+            days = (when - result.as_of).days
+            return Summary(
+                f"Your loved one can file on {long_date(when)}",
+                f"That is {plural(days, 'day')} from now. Filing even one day early gets the "
+                "motion thrown out, so please wait until then.",
+            )
+        case _:
+            if when is None:
+                return Summary(
+                    "The BOP is asking the court itself",
+                    "There is nothing to wait for. If the BOP does not go ahead, your loved one "
+                    "can still file their own motion later.",
+                )
+            return Summary(
+                "Your loved one can file the motion now",
+                f"The first day to file was {long_date(when)}. Only your loved one (or a "
+                "lawyer) can sign and mail the motion to the court.",
+            )
