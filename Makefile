@@ -18,10 +18,12 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The whole suite on SQLite, then every database test again on a throw-away PostgreSQL.
 test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "db and not browser" -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .

@@ -49,7 +49,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def database_from_url(url: str) -> dict:
-    """Turn postgres://user:password@host:port/name (or sqlite:///path) into DATABASES['default']."""
+    """postgres://user:password@host:port/name or sqlite:///path as DATABASES['default']."""
     parts = urlsplit(url)
     if parts.scheme in {"postgres", "postgresql"}:
         name = unquote(parts.path.lstrip("/"))
@@ -83,9 +83,7 @@ def sqlite_database(path: str) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL;"
-                "PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;"
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
             ),
         },
     }

@@ -20,8 +20,31 @@ CIRCUITS_FILING_AFTER_DENIAL_SETTLED = frozenset({"3", "4"})
 
 
 _ABBREVIATIONS = frozenset(
-    {"FCI", "USP", "FMC", "FPC", "FCC", "FDC", "MCC", "MDC", "RRM", "CCM", "CI", "DC", "I", "II",
-     "III", "MCFP", "ADMAX", "SFF", "FTC", "NE", "NW", "SE", "SW"}
+    {
+        "FCI",
+        "USP",
+        "FMC",
+        "FPC",
+        "FCC",
+        "FDC",
+        "MCC",
+        "MDC",
+        "RRM",
+        "CCM",
+        "CI",
+        "DC",
+        "I",
+        "II",
+        "III",
+        "MCFP",
+        "ADMAX",
+        "SFF",
+        "FTC",
+        "NE",
+        "NW",
+        "SE",
+        "SW",
+    }
 )
 
 
@@ -61,7 +84,7 @@ class Facility:
 
     @property
     def display_name(self) -> str:
-        """'Butner Med I FCI' for 'BUTNER MED I FCI': readable, with the BOP's abbreviations kept."""
+        """'Butner Med I FCI' for 'BUTNER MED I FCI', keeping the BOP's abbreviations."""
         return " ".join(
             word if word in _ABBREVIATIONS or not word.isalpha() else word.capitalize()
             for word in self.name.split()

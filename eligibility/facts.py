@@ -297,13 +297,12 @@ class _Reader:
         term = d.get("term_months")
         if term is not None and (isinstance(term, bool) or not isinstance(term, int) or term < 1):
             raise CaseFileError(
-                "sentence.term_months", f"must be a whole number of months, 1 or more (found {term!r})"
+                "sentence.term_months",
+                f"must be a whole number of months, 1 or more (found {term!r})",
             )
         life = self.bool(d, "life", "sentence.life") or False
         if life and term is not None:
-            raise CaseFileError(
-                "sentence", 'give either "term_months" or "life": true, not both'
-            )
+            raise CaseFileError("sentence", 'give either "term_months" or "life": true, not both')
         return Sentence(
             district=district,
             case_number=self.str(d, "case_number", "sentence.case_number"),
@@ -439,3 +438,28 @@ class _Reader:
                 path, f"{json.dumps(value)[:40]} is not one of: {', '.join(allowed)}"
             )
         return value
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def to_json(facts: CaseFacts) -> dict:
+    """The case file (v1) for these facts: what `read_case` reads back into equal facts."""
+
+    def plain(obj: Any) -> Any:
+        if isinstance(obj, date):
+            return obj.isoformat()
+        if isinstance(obj, tuple | list):
+            return [plain(item) for item in obj]
+        if hasattr(obj, "__dataclass_fields__"):
+            return {name: plain(getattr(obj, name)) for name in obj.__dataclass_fields__}
+        return obj
+
+    out: dict[str, Any] = {"format": FORMAT}
+    for name in CaseFacts.__dataclass_fields__:
+        out[name] = plain(getattr(facts, name))
+    return out
+
+
+def dumps(facts: CaseFacts) -> str:
+    return json.dumps(to_json(facts), indent=2, ensure_ascii=False)

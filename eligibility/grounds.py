@@ -50,7 +50,11 @@ CATALOGUE: tuple[GroundInfo, ...] = (
             "The doctors treating it",
             "The treatment now",
         ),
-        evidence=("BOP medical records", "Notes from specialists", "A doctor's letter about the prognosis"),
+        evidence=(
+            "BOP medical records",
+            "Notes from specialists",
+            "A doctor's letter about the prognosis",
+        ),
     ),
     GroundInfo(
         id="medical_self_care",
@@ -316,9 +320,7 @@ NOT_GROUNDS: tuple[NotAGround, ...] = (
     NotAGround(
         id="change_in_law",
         title="The law has changed since the sentence",
-        why=(
-            "A change in the law is not, by itself, a reason for compassionate release."
-        ),
+        why=("A change in the law is not, by itself, a reason for compassionate release."),
         instead=(
             "If another reason applies, the change in the law can still be mentioned when "
             "asking the judge how much to shorten the sentence. A lawyer can tell you more."

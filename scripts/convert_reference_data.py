@@ -51,10 +51,7 @@ def main(src: Path) -> None:
         listed, place = codes.get(code), places.get(code)
         name = clean(listed["name"]) if listed else clean(place["Facility_Name"])
         last_seen = listed["last_seen"] if listed else ""
-        if listed:
-            current = last_seen >= CURRENT_SINCE
-        else:
-            current = complex_name(name) in current_complexes
+        current = last_seen >= CURRENT_SINCE if listed else complex_name(name) in current_complexes
         rows.append(
             {
                 "code": code,
@@ -70,8 +67,10 @@ def main(src: Path) -> None:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(courts)} district courts, {len(rows)} facilities "
-          f"({sum(r['current'] == 'yes' for r in rows)} current)")
+    print(
+        f"{len(courts)} district courts, {len(rows)} facilities "
+        f"({sum(r['current'] == 'yes' for r in rows)} current)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,13 @@
+import pytest
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that touches the database `db`, so `make test` can run them on PostgreSQL
+    as well as SQLite (`pytest -m db` under scripts/with_postgres.py)."""
+    for item in items:
+        if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        ):
+            item.add_marker(pytest.mark.db)
