@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint check clean
+.PHONY: install run serve test lint clean
 
 install: $(STAMP)
 
@@ -17,6 +17,14 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production: DEBUG off, gunicorn, static files by WhiteNoise. SECRET_KEY and ALLOWED_HOSTS
+# (and DATABASE_URL for PostgreSQL) come from the environment; see README.md.
+serve: install
+	DEBUG=false $(BIN)/python manage.py migrate --noinput
+	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=false $(BIN)/gunicorn config.wsgi:application \
+		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
 # The whole suite on SQLite, then every database test again on a throw-away PostgreSQL.
 test: install
