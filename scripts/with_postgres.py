@@ -54,8 +54,17 @@ def main(command: list[str]) -> int:
     try:
         subprocess.run(
             as_server_user(
-                [initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                 "--no-instructions"]
+                [
+                    initdb,
+                    "-D",
+                    str(data),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--no-instructions",
+                ]
             ),
             check=True,
             stdout=subprocess.DEVNULL,
