@@ -153,8 +153,23 @@ def facility(code: str | None) -> Facility | None:
     return _facilities_by_code().get(code.strip().upper())
 
 
+def _facility_key(value: str) -> str:
+    text = " ".join(value.split()).casefold()
+    found = facility(value) or _facilities_by_name().get(text)
+    return found.code if found else text
+
+
+@cache
+def _facilities_by_name() -> dict[str, Facility]:
+    by_name: dict[str, Facility] = {}
+    for f in facilities():
+        by_name.setdefault(f.name.casefold(), f)
+        by_name.setdefault(f.display_name.casefold(), f)
+    return by_name
+
+
 def same_facility(a: str | None, b: str | None) -> bool:
-    """Whether two facility values (codes or free text) name the same place."""
+    """Whether two facility values (codes, names or free text) name the same place."""
     if not a or not b:
         return False
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return _facility_key(a) == _facility_key(b)
