@@ -183,6 +183,8 @@ def loads(text: str | bytes) -> CaseFacts:
         data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
         raise CaseFileError("", f"the file is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise CaseFileError("", "the file is nested too deeply to be a case") from None
     return read_case(data)
 
 
@@ -401,6 +403,11 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise CaseFileError(path, f"must be text (found {json.dumps(value)[:40]})")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON allows "\ud800" on its own, but no document or page can print it.
+            raise CaseFileError(path, "contains a character that is not valid text") from None
         value = value.strip()
         return value or None
 

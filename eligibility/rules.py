@@ -92,6 +92,18 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _plus(day: date, delta: timedelta | relativedelta) -> date:
+    """`day + delta`, or the last day of the calendar when that lies past the year 9999.
+
+    A far-future date or a huge term is still a well-formed case, and screening it must not
+    crash (case-format.md: exit 0 "for any well-formed case ... Never a traceback").
+    """
+    try:
+        return day + delta
+    except (OverflowError, ValueError):
+        return date.max
+
+
 # -- § 1: who can use it ----------------------------------------------------------------------
 
 
@@ -293,7 +305,7 @@ def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
         missing.append("date of birth")
     else:
         age = relativedelta(as_of, dob).years
-        turns_65 = dob + relativedelta(years=65)
+        turns_65 = _plus(dob, relativedelta(years=65))
         if age < 65:
             problems.append(
                 f"your loved one is {age}; this reason needs age 65 or older "
@@ -305,13 +317,13 @@ def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
     if began is None:
         missing.append("date federal custody began")
     else:
-        ten_years = began + relativedelta(years=10)
+        ten_years = _plus(began, relativedelta(years=10))
         served = duration(relativedelta(as_of, began)) if as_of >= began else "no time"
         if life:
             needed, needed_words = ten_years, "10 years (for a life sentence)"
         elif term is not None:
-            end = began + relativedelta(months=term)
-            three_quarters = began + timedelta(days=ceil(0.75 * (end - began).days))
+            end = _plus(began, relativedelta(months=term))
+            three_quarters = _plus(began, timedelta(days=ceil(0.75 * (end - began).days)))
             needed = min(ten_years, three_quarters)
             needed_words = (
                 f"10 years or 75% of {months_as_words(term)} = "
@@ -461,12 +473,16 @@ def _dates(view: RequestView) -> None:
     r = view.request
     if r.received_on is not None:
         view.receipt = r.received_on
-        view.candidates.append(Candidate(r.received_on + timedelta(days=WAIT_DAYS), proven=True))
+        view.candidates.append(
+            Candidate(_plus(r.received_on, timedelta(days=WAIT_DAYS)), proven=True)
+        )
     elif r.sent_on is not None:
         delay = 0 if r.method in ("hand_delivered", "electronic") else MAIL_DAYS
-        view.receipt = r.sent_on + timedelta(days=delay)
+        view.receipt = _plus(r.sent_on, timedelta(days=delay))
         view.receipt_estimated = True
-        view.candidates.append(Candidate(view.receipt + timedelta(days=WAIT_DAYS), proven=False))
+        view.candidates.append(
+            Candidate(_plus(view.receipt, timedelta(days=WAIT_DAYS)), proven=False)
+        )
     if r.appeal.final_denial_on is not None:
         view.candidates.append(Candidate(r.appeal.final_denial_on, proven=True))
 
@@ -593,7 +609,7 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
             continue
         if r.appeal.final_denial_on is not None:
             continue
-        day_31 = view.receipt + timedelta(days=WAIT_DAYS)
+        day_31 = _plus(view.receipt, timedelta(days=WAIT_DAYS))
         if r.response_on >= day_31:
             continue
         if settled:
@@ -609,7 +625,7 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
                 )
             )
         else:
-            bp9_by = r.response_on + timedelta(days=BP9_DAYS)
+            bp9_by = _plus(r.response_on, timedelta(days=BP9_DAYS))
             out.append(
                 Finding(
                     "denial_before_30_days",

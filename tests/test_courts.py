@@ -1,0 +1,181 @@
+"""The reference data (eligibility/courts.py, eligibility/data/): the 94 district courts with
+their circuits, the BOP facility codes, and the attribution their licences require.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from eligibility import courts
+
+DATA = Path(courts.__file__).resolve().parent / "data"
+
+# The circuits by state or territory (28 U.S.C. § 41), written out independently of the data.
+CIRCUIT_OF = {
+    **dict.fromkeys(
+        ["Maine", "Massachusetts", "New Hampshire", "Puerto Rico", "Rhode Island"], "1"
+    ),
+    **dict.fromkeys(["Connecticut", "New York", "Vermont"], "2"),
+    **dict.fromkeys(["Delaware", "New Jersey", "Pennsylvania", "Virgin Islands"], "3"),
+    **dict.fromkeys(
+        ["Maryland", "North Carolina", "South Carolina", "Virginia", "West Virginia"], "4"
+    ),
+    **dict.fromkeys(["Louisiana", "Mississippi", "Texas"], "5"),
+    **dict.fromkeys(["Kentucky", "Michigan", "Ohio", "Tennessee"], "6"),
+    **dict.fromkeys(["Illinois", "Indiana", "Wisconsin"], "7"),
+    **dict.fromkeys(
+        ["Arkansas", "Iowa", "Minnesota", "Missouri", "Nebraska", "North Dakota", "South Dakota"],
+        "8",
+    ),
+    **dict.fromkeys(
+        ["Alaska", "Arizona", "California", "Guam", "Hawaii", "Idaho", "Montana", "Nevada",
+         "Northern Mariana Islands", "Oregon", "Washington"],
+        "9",
+    ),
+    **dict.fromkeys(["Colorado", "Kansas", "New Mexico", "Oklahoma", "Utah", "Wyoming"], "10"),
+    **dict.fromkeys(["Alabama", "Florida", "Georgia"], "11"),
+    "District of Columbia": "DC",
+}
+
+
+# -- districts ----------------------------------------------------------------------------------
+
+
+def test_it_has_the_94_district_courts():
+    assert len(courts.districts()) == 94
+
+
+def test_it_gives_each_district_a_unique_id():
+    ids = [d.id for d in courts.districts()]
+
+    assert len(set(ids)) == len(ids)
+    assert all(i == i.strip().lower() and i for i in ids)
+
+
+def test_it_puts_each_district_in_a_circuit_from_1_to_11_or_dc():
+    allowed = {str(n) for n in range(1, 12)} | {"DC"}
+
+    assert {d.circuit for d in courts.districts()} == allowed
+
+
+def test_it_puts_each_district_in_its_states_circuit():
+    wrong = [
+        (d.id, d.state, d.circuit)
+        for d in courts.districts()
+        if CIRCUIT_OF.get(d.state) != d.circuit
+    ]
+
+    assert wrong == []
+    assert {d.state for d in courts.districts()} == set(CIRCUIT_OF)
+
+
+@pytest.mark.parametrize(
+    ("district_id", "circuit", "circuit_name", "short_name"),
+    [
+        ("nysd", "2", "2nd Circuit", "Southern District of New York"),
+        ("paed", "3", "3rd Circuit", "Eastern District of Pennsylvania"),
+        ("vaed", "4", "4th Circuit", "Eastern District of Virginia"),
+        ("txsd", "5", "5th Circuit", "Southern District of Texas"),
+        ("mad", "1", "1st Circuit", "District of Massachusetts"),
+        ("cand", "9", "9th Circuit", "Northern District of California"),
+        ("flsd", "11", "11th Circuit", "Southern District of Florida"),
+        ("dcd", "DC", "D.C. Circuit", "District of Columbia"),
+    ],
+)
+def test_it_names_the_circuit_of_a_district(district_id, circuit, circuit_name, short_name):
+    found = courts.district(district_id)
+
+    assert found.circuit == circuit
+    assert found.circuit_name == circuit_name
+    assert found.short_name == short_name
+    assert found.name.endswith(short_name)
+
+
+@pytest.mark.parametrize("raw", ["NYSD", " nysd ", "NySd"])
+def test_it_finds_a_district_in_any_case(raw):
+    assert courts.district(raw).id == "nysd"
+
+
+@pytest.mark.parametrize("raw", [None, "", "nyzd", "new york"])
+def test_it_finds_no_district_for_an_unknown_id(raw):
+    assert courts.district(raw) is None
+
+
+def test_it_settles_filing_after_an_early_denial_only_in_the_3rd_and_4th_circuits():
+    assert courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED == {"3", "4"}
+
+
+# -- facilities -----------------------------------------------------------------------------------
+
+
+def test_it_has_the_union_of_the_facility_codes():
+    codes = [f.code for f in courts.facilities()]
+
+    assert len(codes) == 217
+    assert len(set(codes)) == 217
+    assert all(code == code.strip().upper() and code for code in codes)
+
+
+@pytest.mark.parametrize(
+    ("code", "display_name"),
+    [("BUT", "Butner Med I FCI"), ("COP", "Coleman I USP"), ("TRM", "Terminal Island FCI")],
+)
+def test_it_knows_current_facilities(code, display_name):
+    found = courts.facility(code)
+
+    assert found is not None
+    assert found.current is True
+    assert found.display_name == display_name
+
+
+def test_it_marks_every_code_last_seen_before_2024_as_not_current():
+    old = [f for f in courts.facilities() if f.last_seen and f.last_seen < "2024"]
+
+    assert old  # there are such codes in the data
+    assert [f.code for f in old if f.current] == []
+
+
+def test_it_marks_a_code_seen_in_2024_as_current():
+    seen = [f for f in courts.facilities() if f.last_seen.startswith("2024")]
+
+    assert seen
+    assert all(f.current for f in seen)
+
+
+@pytest.mark.parametrize("raw", ["but", " BUT ", "But"])
+def test_it_finds_a_facility_in_any_case(raw):
+    assert courts.facility(raw).code == "BUT"
+
+
+@pytest.mark.parametrize("raw", [None, "", "XXX", "Butner"])
+def test_it_finds_no_facility_for_free_text_or_unknown_codes(raw):
+    assert courts.facility(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("BUT", "but", True), ("Some  Jail", "some jail", True), ("BUT", "BUX", False),
+     ("BUT", None, False), (None, None, False)],
+)
+def test_it_compares_facility_values(a, b, same):
+    assert courts.same_facility(a, b) is same
+
+
+# -- attribution ------------------------------------------------------------------------------------
+
+
+def test_it_keeps_a_readme_with_the_attribution_next_to_the_data():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+
+    assert (DATA / "district-courts.json").is_file()
+    assert (DATA / "bop-facilities.csv").is_file()
+    for needed in ("courts-db", "Free Law Project", "BSD-2-Clause", "Data Liberation Project",
+                   "CC BY-SA 4.0", "district-courts.json", "bop-facilities.csv"):
+        assert needed in readme, needed
+
+
+def test_it_ships_the_courts_db_licence():
+    licence = (DATA / "LICENSE-courts-db.txt").read_text(encoding="utf-8")
+
+    assert "BSD 2-Clause" in licence
+    assert "Free Law Project" in licence
