@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint clean
+.PHONY: install run serve test lint bench clean
 
 install: $(STAMP)
 
@@ -36,6 +36,10 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Render times of the drafts (medians), printed as a table.
+bench: install
+	$(BIN)/python benchmarks/bench_drafts.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis staticfiles

@@ -1,0 +1,548 @@
+"""The paper people take away: the request to the warden, the motion, the motion to seal.
+
+HTML templates (templates/drafts/) and a print stylesheet (static/css/drafts.css) rendered to
+PDF by WeasyPrint. The content follows docs/domain.md § 5 (request) and § 6 (motion). Nothing
+here decides eligibility: the dates, the verdict and the grounds that qualify come from
+`eligibility.rules.screen`, and the documents only show them.
+
+Two safety rules hold for every render. People's words are always escaped by the templates, so
+text like `<img src=…>` prints literally. And WeasyPrint fetches through
+`StaticOnlyURLFetcher`, which serves files under the project's static/ directory and refuses
+everything else, so a document can never make a network request or read another local file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import json
+import mimetypes
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import weasyprint
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.template.loader import render_to_string
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse, path2url
+
+from eligibility import courts, rules
+from eligibility.facts import CaseFacts, Ground
+from eligibility.grounds import BY_ID, GroundInfo
+from eligibility.words import court_date, months_as_words
+
+TEMPLATES = {
+    "warden-request": "drafts/warden_request.html",
+    "motion": "drafts/motion.html",
+    "seal-motion": "drafts/seal_motion.html",
+}
+DOCUMENTS = tuple(TEMPLATES)
+
+# A week: long enough that repeat downloads hit the cache, short enough that PDFs holding
+# personal facts do not linger in a shared cache after the case has moved on.
+CACHE_SECONDS = 7 * 24 * 60 * 60
+
+# Shown with every download (domain.md § 6). Kept here so the command and the download page
+# say the same thing.
+FILING_REMINDERS = (
+    "There is no filing fee for this motion.",
+    "Check the court's local rules and standing orders: many districts send pro se "
+    "compassionate-release motions to the Federal Defender, and some have their own form.",
+    "Court papers are public. Use a child's initials, never a full name, and no full Social "
+    "Security or account numbers (Fed. R. Crim. P. 49.1).",
+    "Medical records belong in exhibits that the court is asked to seal; the motion for leave "
+    "to file under seal asks for that.",
+    "Only your loved one (or a lawyer) can sign and mail the motion. Family members cannot "
+    "file it for them.",
+)
+
+# The standard of each USSG §1B1.13(b) paragraph, in the motion's own words, so that each
+# ground's section tells the court which test the facts meet.
+STANDARDS = {
+    "medical_terminal": (
+        "A terminal illness is an extraordinary and compelling reason: a serious and advanced "
+        "illness with an end-of-life trajectory, such as metastatic cancer, amyotrophic lateral "
+        "sclerosis (ALS), end-stage organ disease or advanced dementia. No specific prognosis "
+        "of life expectancy is required."
+    ),
+    "medical_self_care": (
+        "A serious physical or medical condition, a serious functional or cognitive impairment, "
+        "or deteriorating health because of the aging process is an extraordinary and "
+        "compelling reason when it substantially diminishes the ability to provide self-care "
+        "within a correctional facility and recovery is not expected."
+    ),
+    "medical_care_not_provided": (
+        "A medical condition that requires long-term or specialized medical care that is not "
+        "being provided, without which there is a risk of serious deterioration in health or "
+        "death, is an extraordinary and compelling reason."
+    ),
+    "medical_outbreak": (
+        "An extraordinary and compelling reason exists when the facility is affected, or at "
+        "imminent risk of being affected, by an ongoing outbreak of infectious disease or a "
+        "declared public health emergency; personal health risk factors put the defendant at "
+        "increased risk of severe complications or death from it; and that risk cannot be "
+        "adequately mitigated in a timely manner."
+    ),
+    "age": (
+        "An extraordinary and compelling reason exists when the defendant is at least 65 years "
+        "old, is experiencing a serious deterioration in physical or mental health because of "
+        "the aging process, and has served at least 10 years or 75 percent of the term of "
+        "imprisonment, whichever is less."
+    ),
+    "family_child_caregiver": (
+        "The death or incapacitation of the caregiver of the defendant's minor child, or of "
+        "the defendant's adult child who cannot care for themselves because of a disability or "
+        "medical condition, is an extraordinary and compelling reason."
+    ),
+    "family_spouse_partner": (
+        "The incapacitation of the defendant's spouse or registered partner, when the defendant "
+        "would be the only available caregiver, is an extraordinary and compelling reason."
+    ),
+    "family_parent": (
+        "The incapacitation of the defendant's parent, when the defendant would be the only "
+        "available caregiver for the parent, is an extraordinary and compelling reason."
+    ),
+    "family_other": (
+        "Circumstances like those of USSG §1B1.13(b)(3)(A)–(C) involving another immediate "
+        "family member, or someone whose relationship with the defendant is like that of an "
+        "immediate family member, are an extraordinary and compelling reason when the "
+        "defendant would be the only available caregiver."
+    ),
+    "abuse_in_custody": (
+        "An extraordinary and compelling reason exists when, while serving this sentence, the "
+        'defendant was the victim of sexual abuse involving a "sexual act" (18 U.S.C. '
+        "§ 2246(2)), or of physical abuse resulting in serious bodily injury, committed by a "
+        "correctional officer, another employee or contractor of the Bureau of Prisons, or "
+        "anyone else who had custody or control of the defendant. The misconduct must be "
+        "established by a conviction, a civil finding or admission of liability, or an "
+        "administrative finding, unless those proceedings are unduly delayed or the defendant "
+        "is in imminent danger."
+    ),
+    "other": (
+        "Any other circumstance or combination of circumstances that, alone or together with "
+        "the reasons in USSG §1B1.13(b)(1)–(4), is similar in gravity to those reasons is an "
+        "extraordinary and compelling reason."
+    ),
+}
+
+# How a request reached the warden, as the exhaustion section words it ("was … the Warden").
+_HOW_SENT = {
+    "hand_delivered": "handed to staff for",
+    "electronic": "sent through the electronic request-to-staff system to",
+    "mail": "mailed to",
+    "email": "emailed to",
+    "fax": "faxed to",
+}
+
+
+class DraftError(Exception):
+    """A document that cannot be drawn up for this case, or a render that failed."""
+
+
+class URLRefused(ValueError):
+    """A URL outside the project's static files: drafts never load anything else."""
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    """WeasyPrint's fetcher, narrowed to files inside one directory (the project's static/).
+
+    Every other URL (http, https, ftp, data, file elsewhere, a symlink out of the directory) is
+    refused. WeasyPrint is told to treat a refusal as fatal, so a document that tries to load
+    something it should not fails loudly instead of printing without it.
+    """
+
+    def __init__(self, root: Path):
+        super().__init__(allowed_protocols=("file",), fail_on_errors=True)
+        self.root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        path = self.local_path(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+    def local_path(self, url: str) -> Path:
+        """The file a URL names, if it is a file under the root; URLRefused otherwise."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            raise URLRefused(f"drafts load only the project's static files, not {url}")
+        path = Path(url2pathname(parts.path)).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise URLRefused(f"drafts load only the project's static files, not {url}")
+        return path
+
+
+def static_root() -> Path:
+    """The one directory documents may load files from."""
+    return Path(settings.BASE_DIR) / "static"
+
+
+def seal_motion_offered(facts: CaseFacts) -> bool:
+    """Whether the case relies on medical records, so its exhibits should be filed under seal.
+
+    A pro se filer needs the court's leave to seal (domain.md § 6), so the motion for leave is
+    offered exactly when a ground of the medical family is raised.
+    """
+    return any(BY_ID[g.category].is_medical for g in facts.grounds)
+
+
+def documents(facts: CaseFacts) -> tuple[str, ...]:
+    """The documents drawn up for a federal-eligible case, in the order a person uses them."""
+    if seal_motion_offered(facts):
+        return DOCUMENTS
+    return ("warden-request", "motion")
+
+
+def render(
+    facts: CaseFacts, document: str, *, as_of: date, screening: rules.Screening | None = None
+) -> bytes:
+    """One document as PDF bytes. Raises DraftError for a document this case does not get."""
+    if document not in TEMPLATES:
+        raise DraftError(f"unknown document {document!r} (one of: {', '.join(DOCUMENTS)})")
+    if screening is None:
+        screening = rules.screen(facts, as_of)
+    if screening.verdict == "not_eligible":
+        raise DraftError("these documents are only for a federal sentence this law applies to")
+    if document == "seal-motion" and not seal_motion_offered(facts):
+        raise DraftError("the motion to seal is only for a case that relies on medical records")
+    html = render_to_string(TEMPLATES[document], _context(facts, screening, as_of))
+    root = static_root()
+    try:
+        return weasyprint.HTML(
+            string=html, base_url=path2url(root), url_fetcher=StaticOnlyURLFetcher(root)
+        ).write_pdf()
+    except FatalURLFetchingError as exc:
+        raise DraftError(f"the {document} tried to load a resource it may not: {exc}") from exc
+    except Exception as exc:
+        raise DraftError(f"the {document} could not be rendered: {exc}") from exc
+
+
+def cache_key(facts: CaseFacts, document: str, as_of: date) -> str:
+    """A sha256 of everything a document's bytes depend on; also the download's ETag.
+
+    The screening is not part of the key because it is a pure function of the facts and the
+    day; the code, templates and data that turn them into a PDF are, through `drafts_version`.
+    """
+    payload = json.dumps(
+        {
+            "facts": dataclasses.asdict(facts),
+            "document": document,
+            "as_of": as_of,
+            "version": drafts_version(),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=date.isoformat,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def render_cached(
+    facts: CaseFacts, document: str, *, as_of: date, screening: rules.Screening | None = None
+) -> bytes:
+    """`render`, served from Django's cache when nothing it depends on has changed.
+
+    The cache is shared by every app server (design.md "Scale"), so a repeat download of
+    unchanged data costs one cache read instead of a render.
+    """
+    key = f"drafts:{cache_key(facts, document, as_of)}"
+    pdf = django_cache.get(key)
+    if pdf is None:
+        pdf = render(facts, document, as_of=as_of, screening=screening)
+        django_cache.set(key, pdf, CACHE_SECONDS)
+    return pdf
+
+
+@cache
+def drafts_version() -> str:
+    """A digest of the files a rendered PDF depends on, besides the facts.
+
+    Computed from the files rather than kept as a number to bump by hand, so that a deploy that
+    changes a template, the stylesheet, the rules or WeasyPrint can never serve a stale PDF.
+    """
+    sources = [
+        *(Path(settings.BASE_DIR) / "templates" / "drafts").glob("*.html"),
+        static_root() / "css" / "drafts.css",
+        Path(__file__),
+        Path(__file__).parent / "templatetags" / "drafting.py",
+        *Path(courts.__file__).parent.glob("*.py"),
+        *courts.DATA.glob("*.*"),
+    ]
+    # Ordered by folder and file name, not the full path, so that app servers deployed in
+    # different directories share one key.
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    for path in sorted(sources, key=lambda p: (p.parent.name, p.name)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# -- what the templates show ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A facility as a letter addresses it; None for what is unknown."""
+
+    name: str | None
+    address: str | None
+    reentry_office: bool = False
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    letter: str
+    description: str
+    sealed: bool = False
+    # Suggested papers, printed as boxes to mark: the person attaches what they have.
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RequestItem:
+    """One counting request to the warden, as the motion's exhaustion section tells it."""
+
+    sent_on: str | None
+    how: str
+    place: Place
+    addressee: str
+    received_on: str | None
+    response: str | None
+    response_on: str | None
+    appeals: tuple[tuple[str, str], ...]
+    final_denial_on: str | None
+    exhibit: str
+
+
+@dataclass(frozen=True)
+class GroundItem:
+    info: GroundInfo
+    facts: str
+    standard: str
+    exhibit: str
+    sealed: bool
+
+
+def _context(facts: CaseFacts, screening: rules.Screening, as_of: date) -> dict:
+    person, sentence = facts.person, facts.sentence
+    place = _place(person.facility)
+    district = courts.district(sentence.district)
+    letters = _letters()
+
+    # Exhibits are lettered in the order of domain.md § 6 item 8: the requests with their proof
+    # of receipt, responses and appeals, then the evidence for each ground.
+    addressee = _addressee(facts, place)
+    requests = _requests(facts, letters)
+    exhibits = [_request_exhibit(r) for r in requests] or [
+        Exhibit(next(letters), f"Request to the {addressee}, with proof of the date received")
+    ]
+    # Medical exhibits are the ones the motion for leave asks to seal.
+    grounds = [
+        GroundItem(
+            info=BY_ID[g.category],
+            facts=g.facts,
+            standard=STANDARDS[g.category],
+            exhibit=next(letters),
+            sealed=BY_ID[g.category].is_medical,
+        )
+        for g in _motion_grounds(facts, screening)
+    ]
+    exhibits += [
+        Exhibit(
+            g.exhibit, f"Evidence of {g.info.heading}", g.sealed, _evidence(g.info, person.name)
+        )
+        for g in grounds
+    ]
+    support_exhibit = next(letters) if facts.background.support_letters else None
+    if support_exhibit:
+        exhibits.append(Exhibit(support_exhibit, "Letters of support"))
+
+    # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
+    # motion can never raise one the warden did not see.
+    request_grounds = [
+        (BY_ID[g.category], g.facts) for g in facts.grounds if BY_ID[g.category].available
+    ]
+    earliest = screening.earliest_filing_date
+    unmatched = set(screening.unmatched_grounds)
+    return {
+        "today": court_date(as_of),
+        "person": person,
+        "birth_year": person.date_of_birth.year if person.date_of_birth else None,
+        "place": place,
+        "addressee": addressee,
+        "preparer": facts.preparer if facts.preparer.name else None,
+        "court_name": district.name if district else None,
+        "court_lines": _court_lines(district),
+        "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
+        "sentence": sentence,
+        "imposed_on": _words(sentence.imposed_on),
+        "custody_began": _words(sentence.custody_began),
+        "projected_release": _words(sentence.projected_release),
+        "term": _term(sentence.life, sentence.term_months),
+        "prior_filed_on": _words(facts.prior_motion.filed_on),
+        "prior_decided_on": _words(facts.prior_motion.decided_on),
+        "request_grounds": request_grounds,
+        # One checklist of evidence for the letter's enclosures; grounds share items.
+        "enclosures": list(
+            dict.fromkeys(e for info, _ in request_grounds for e in _evidence(info, person.name))
+        ),
+        "terminal_request": any(g.category == "medical_terminal" for g in facts.grounds),
+        "grounds": grounds,
+        "emergency": any(g.info.id == "medical_terminal" for g in grounds),
+        "requests": requests,
+        "blank_request_exhibit": None if requests else exhibits[0].letter,
+        "exhausted_by_appeal": any(r.final_denial_on for r in requests),
+        "grounds_presented": bool(requests) and not any(g.info.id in unmatched for g in grounds),
+        "release_plan": facts.release_plan,
+        "residence_city_state": city_and_state(facts.release_plan.residence),
+        "background": facts.background,
+        "support_exhibit": support_exhibit,
+        "exhibits": exhibits,
+        "sealed_exhibits": [e for e in exhibits if e.sealed],
+        # Rule 7 of domain.md § 2: no date on the motion may come before the earliest filing
+        # date, so the dates stay blank and a future earliest date is printed as a warning.
+        "sign_after": court_date(earliest) if earliest and earliest > as_of else None,
+    }
+
+
+def _motion_grounds(facts: CaseFacts, screening: rules.Screening) -> list[Ground]:
+    """The grounds the screening found qualifying; every available one when none qualifies yet.
+
+    When none qualifies (say the age ground's years are not served yet), the person still gets
+    a whole draft to read and complete; the screening tells them it cannot be filed yet.
+    """
+    qualifying = set(screening.qualifying_grounds)
+    chosen = [g for g in facts.grounds if g.category in qualifying]
+    return chosen or [g for g in facts.grounds if BY_ID[g.category].available]
+
+
+def _requests(facts: CaseFacts, letters: Iterator[str]) -> list[RequestItem]:
+    """The requests that count for exhaustion, as the screening counts them."""
+    views, _ = rules.counting_requests(facts)
+    items = []
+    for view in views:
+        r = view.request
+        place = _place(r.facility or facts.person.facility)
+        appeals = tuple(
+            (name, court_date(when))
+            for name, when in (
+                ("BP-9", r.appeal.bp9_on),
+                ("BP-10", r.appeal.bp10_on),
+                ("BP-11", r.appeal.bp11_on),
+            )
+            if when
+        )
+        items.append(
+            RequestItem(
+                sent_on=_words(r.sent_on),
+                how=_HOW_SENT.get(r.method or "", "delivered to"),
+                place=place,
+                addressee="Residential Reentry Manager" if place.reentry_office else "Warden",
+                received_on=_words(r.received_on),
+                response=r.response,
+                response_on=_words(r.response_on),
+                appeals=appeals,
+                final_denial_on=_words(r.appeal.final_denial_on),
+                exhibit=next(letters),
+            )
+        )
+    return items
+
+
+def _request_exhibit(request: RequestItem) -> Exhibit:
+    """A request's exhibit, described with what it must show: the date the warden received it."""
+    sent = f" sent {request.sent_on}" if request.sent_on else ""
+    parts = [f"Request to the {request.addressee}{sent}, with proof of the date received"]
+    if request.response in ("denied", "approved") or request.response_on:
+        dated = f" dated {request.response_on}" if request.response_on else ""
+        parts.append(f"the {request.addressee}'s response{dated}")
+    if request.appeals or request.final_denial_on:
+        parts.append("the administrative remedy appeals (BP-9, BP-10, BP-11) and the responses")
+    return Exhibit(request.exhibit, "; ".join(parts))
+
+
+_LOVED_ONE = re.compile(r"\byour loved one\b", re.IGNORECASE)
+
+
+def _evidence(info: GroundInfo, name: str | None) -> tuple[str, ...]:
+    """The catalogue's suggested evidence, worded for papers sent in the person's name.
+
+    The catalogue speaks to families ("Your loved one's birth certificate"); a letter to the
+    warden or a court exhibit list names the person instead.
+    """
+    return tuple(_LOVED_ONE.sub(name or "the defendant", item) for item in info.evidence)
+
+
+def _place(value: str | None) -> Place:
+    """A facility code from the BOP list, or free text printed as typed with a blank address."""
+    found = courts.facility(value)
+    if found is None:
+        return Place(value, None)
+    return Place(found.display_name, found.address or None, found.is_reentry_office)
+
+
+def _addressee(facts: CaseFacts, place: Place) -> str:
+    """The warden, or the Residential Reentry Manager for a halfway house or home confinement."""
+    if place.reentry_office or facts.custody.status in ("rrc", "home_confinement"):
+        return "Residential Reentry Manager"
+    return "Warden"
+
+
+def _court_lines(district: courts.District | None) -> tuple[str | None, ...]:
+    """The court's name as a caption sets it: 'United States District Court' over the district.
+
+    None stands for the district still to be written in.
+    """
+    if district is None:
+        return ("United States District Court", None)
+    if district.short_name == district.name:
+        return (district.name,)
+    return ("United States District Court", f"for the {district.short_name}")
+
+
+def _term(life: bool, months: int | None) -> str | None:
+    if life:
+        return "life imprisonment"
+    if months is None:
+        return None
+    return f"{months_as_words(months)} ({months} months)"
+
+
+def _words(d: date | None) -> str | None:
+    return court_date(d) if d else None
+
+
+_STATE_AND_ZIP = re.compile(r"([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?")
+_CITY = re.compile(r"[A-Za-z][A-Za-z .'-]*")
+
+
+def city_and_state(residence: str | None) -> str | None:
+    """'Durham, NC' from '12 Elm St, Durham, NC 27701'; None unless the text plainly ends so.
+
+    A filed motion may show only the city and state of a home address (Fed. R. Crim. P. 49.1),
+    so anything ambiguous is left blank for the person to write in rather than risk printing
+    the street.
+    """
+    if not residence:
+        return None
+    parts = [p.strip().rstrip(".").strip() for p in re.split(r"[,\n]", residence)]
+    for i in range(len(parts) - 1, 0, -1):
+        state = _STATE_AND_ZIP.fullmatch(parts[i])
+        city = parts[i - 1]
+        if state and _CITY.fullmatch(city) and len(city.split()) <= 3:
+            return f"{city}, {state[1]}"
+    return None
+
+
+def _letters() -> Iterator[str]:
+    """Exhibit letters: A … Z, then AA, AB …"""
+    for size in itertools.count(1):
+        for combo in itertools.product(string.ascii_uppercase, repeat=size):
+            yield "".join(combo)
