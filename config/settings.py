@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "formtools",
     "eligibility",
     "intake",
@@ -73,6 +74,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets are drawn with the project's templates (templates/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -138,5 +142,17 @@ LOGGING = {
         # Django's own loggers keep their default handlers (mail_admins); route them through
         # the redacting console handler instead.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "my_cases"
+LOGOUT_REDIRECT_URL = "home"
+# Sessions live in the database (the default engine), so any app server can read them; an
+# anonymous family's case stays reachable from this browser for this long.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 30)

@@ -413,14 +413,18 @@ def _context(facts: CaseFacts, screening: rules.Screening, as_of: date) -> dict:
 
 
 def _motion_grounds(facts: CaseFacts, screening: rules.Screening) -> list[Ground]:
-    """The grounds the screening found qualifying; every available one when none qualifies yet.
+    """The grounds the motion raises: the qualifying ones the warden saw.
 
-    When none qualifies (say the age ground's years are not served yet), the person still gets
-    a whole draft to read and complete; the screening tells them it cannot be filed yet.
+    A motion may raise only grounds a request covered (domain.md § 3), so while some are
+    unmatched the draft is the "file on the matched grounds alone" choice; once a new request
+    covers them, the screening matches them and they return. When nothing is matched yet, or
+    nothing qualifies yet (say the age ground's years are not served), the person still gets a
+    whole draft to read and complete, and the screening tells them it cannot be filed yet.
     """
     qualifying = set(screening.qualifying_grounds)
     chosen = [g for g in facts.grounds if g.category in qualifying]
-    return chosen or [g for g in facts.grounds if BY_ID[g.category].available]
+    matched = [g for g in chosen if g.category not in set(screening.unmatched_grounds)]
+    return matched or chosen or [g for g in facts.grounds if BY_ID[g.category].available]
 
 
 def _requests(facts: CaseFacts, letters: Iterator[str]) -> list[RequestItem]:

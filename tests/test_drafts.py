@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.request import urlopen
 
@@ -774,3 +775,18 @@ def test_a_repeat_download_of_unchanged_data_is_not_rendered_again(monkeypatch):
     assert len(calls) == 1
     drafts.render_cached(facts, "warden-request", as_of=date(2026, 11, 30))
     assert len(calls) == 2
+
+
+def test_the_motion_leaves_out_a_ground_the_warden_never_saw():
+    """domain.md § 3: with an unmatched ground the motion is the "file on the matched grounds
+    alone" choice; the warden request (the new request) still lists every ground."""
+    case = json.loads((Path(__file__).parent / "scenarios" / "07.json").read_text())["case"]
+    facts = loads(json.dumps(case))
+    as_of = date(2026, 11, 29)
+
+    motion = pdftotext(drafts.render(facts, "motion", as_of=as_of))
+    letter = pdftotext(drafts.render(facts, "warden-request", as_of=as_of))
+
+    assert "Terminal Illness" in motion
+    assert "Caregiver of the Defendant's Child" not in motion
+    assert "Caregiver of the Defendant's Child" in letter or "caring for their child" in letter
