@@ -42,7 +42,7 @@ def assert_refused(data, field: str) -> CaseFileError:
     return error
 
 
-# -- what it accepts ---------------------------------------------------------------------------------
+# -- what it accepts ------------------------------------------------------------------------------
 
 
 def test_it_reads_the_builder_case():
@@ -175,7 +175,7 @@ def test_it_reads_json_bytes_with_a_byte_order_mark():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "{", "not json", "{'format': 'x'}", b"\xff\xfe\xff", "{\"format\": " + "1" * 3],
+    ["", "{", "not json", "{'format': 'x'}", b"\xff\xfe\xff", '{"format": ' + "1" * 3],
     ids=["empty", "unclosed", "words", "single-quotes", "bad-bytes", "truncated"],
 )
 def test_it_refuses_text_that_is_not_json(text):
@@ -208,8 +208,18 @@ def test_it_refuses_a_missing_or_wrong_format_tag(tag):
     assert FORMAT in str(error)
 
 
-BAD_DATES = ["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "20260105",
-             "2026/01/05", "05/01/2026", "2026-01-05T00:00", "tomorrow"]
+BAD_DATES = [
+    "2026-02-30",
+    "2027-02-29",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-1-5",
+    "20260105",
+    "2026/01/05",
+    "05/01/2026",
+    "2026-01-05T00:00",
+    "tomorrow",
+]
 DATE_FIELDS = [
     ("as_of", lambda v: case(as_of=v)),
     ("person.date_of_birth", lambda v: case(person={"date_of_birth": v})),
@@ -218,10 +228,14 @@ DATE_FIELDS = [
     ("sentence.imposed_on", lambda v: case(sentence={"imposed_on": v})),
     ("warden_requests[0].sent_on", lambda v: case(warden_requests=[request(sent_on=v)])),
     ("warden_requests[0].received_on", lambda v: case(warden_requests=[request(received_on=v)])),
-    ("warden_requests[1].response_on",
-     lambda v: case(warden_requests=[request(), request(response_on=v)])),
-    ("warden_requests[0].appeal.final_denial_on",
-     lambda v: case(warden_requests=[request(final_denial_on=v)])),
+    (
+        "warden_requests[1].response_on",
+        lambda v: case(warden_requests=[request(), request(response_on=v)]),
+    ),
+    (
+        "warden_requests[0].appeal.final_denial_on",
+        lambda v: case(warden_requests=[request(final_denial_on=v)]),
+    ),
     ("warden_requests[0].appeal.bp11_on", lambda v: case(warden_requests=[request(bp11_on=v)])),
     ("prior_motion.filed_on", lambda v: case(prior_motion={"filed_on": v})),
 ]
@@ -244,8 +258,10 @@ UNKNOWN_GROUNDS = [
     ("grounds[0]", lambda g: case(grounds=[g])),
     ("grounds[1].category", lambda g: case(grounds=[ground("other"), ground(g)])),
     ("warden_requests[0].grounds[0]", lambda g: case(warden_requests=[request(listed=[g])])),
-    ("warden_requests[0].grounds[0].category",
-     lambda g: case(warden_requests=[request(listed=[ground(g)])])),
+    (
+        "warden_requests[0].grounds[0].category",
+        lambda g: case(warden_requests=[request(listed=[ground(g)])]),
+    ),
 ]
 
 
@@ -261,7 +277,8 @@ def test_it_refuses_an_unknown_ground_id(field, build, bad):
 
 
 @pytest.mark.parametrize(
-    "term", [-1, 0, 1.5, 12.0, "240", True, False, [240]],
+    "term",
+    [-1, 0, 1.5, 12.0, "240", True, False, [240]],
     ids=["negative", "zero", "fraction", "float", "text", "true", "false", "list"],
 )
 def test_it_refuses_a_term_that_is_not_a_whole_number_of_one_or_more(term):
@@ -285,14 +302,21 @@ def test_it_refuses_an_unknown_district(district):
 
 OUT_OF_SET = [
     ("custody.sentencing_court", lambda v: case(custody={"sentencing_court": v}), "tribal"),
-    ("custody.sentencing_court", lambda v: case(custody={"sentencing_court": v}), "Federal_District"),
+    (
+        "custody.sentencing_court",
+        lambda v: case(custody={"sentencing_court": v}),
+        "Federal_District",
+    ),
     ("custody.status", lambda v: case(custody={"status": v}), "jail"),
     ("custody.status", lambda v: case(custody={"status": v}), "parole"),
     ("warden_requests[0].method", lambda v: case(warden_requests=[request(method=v)]), "pigeon"),
     ("warden_requests[0].method", lambda v: case(warden_requests=[request(method=v)]), "Mail"),
     ("warden_requests[0].response", lambda v: case(warden_requests=[request(response=v)]), "maybe"),
-    ("warden_requests[0].asked_for",
-     lambda v: case(warden_requests=[request(asked_for=v)]), "compassionate_release"),
+    (
+        "warden_requests[0].asked_for",
+        lambda v: case(warden_requests=[request(asked_for=v)]),
+        "compassionate_release",
+    ),
     ("custody.status", lambda v: case(custody={"status": v}), 3),
 ]
 
@@ -357,7 +381,23 @@ def test_it_refuses_a_field_of_the_wrong_json_type(path, value, field):
 
 
 def test_it_refuses_absurdly_deep_json_with_one_error():
-    refused("[" * 100_000)
+    error = refused("[" * 100_000)
+
+    assert "nested too deeply" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("person.name", "person.name"),
+        ("person.facility", "person.facility"),
+        ("grounds.0.facts", "grounds[0].facts"),
+        ("warden_requests.0.facility", "warden_requests[0].facility"),
+    ],
+)
+def test_it_refuses_text_that_no_output_could_print(path, field):
+    # JSON allows a lone surrogate ("\ud800"); the reader refuses it with the field's name.
+    assert_refused(with_value(path, "x\ud800y"), field)
 
 
 # -- which day to screen for ----------------------------------------------------------------------
@@ -402,7 +442,7 @@ def test_it_accepts_a_command_line_date_with_spaces_around_it():
     assert as_of_for(read_case(case()), " 2027-01-15 ", TODAY) == date(2027, 1, 15)
 
 
-# -- files -------------------------------------------------------------------------------------------
+# -- files ----------------------------------------------------------------------------------------
 
 
 def test_it_reads_a_file(tmp_path):

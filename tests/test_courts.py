@@ -28,8 +28,19 @@ CIRCUIT_OF = {
         "8",
     ),
     **dict.fromkeys(
-        ["Alaska", "Arizona", "California", "Guam", "Hawaii", "Idaho", "Montana", "Nevada",
-         "Northern Mariana Islands", "Oregon", "Washington"],
+        [
+            "Alaska",
+            "Arizona",
+            "California",
+            "Guam",
+            "Hawaii",
+            "Idaho",
+            "Montana",
+            "Nevada",
+            "Northern Mariana Islands",
+            "Oregon",
+            "Washington",
+        ],
         "9",
     ),
     **dict.fromkeys(["Colorado", "Kansas", "New Mexico", "Oklahoma", "Utah", "Wyoming"], "10"),
@@ -102,7 +113,7 @@ def test_it_finds_no_district_for_an_unknown_id(raw):
 
 
 def test_it_settles_filing_after_an_early_denial_only_in_the_3rd_and_4th_circuits():
-    assert courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED == {"3", "4"}
+    assert frozenset({"3", "4"}) == courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED
 
 
 # -- facilities -----------------------------------------------------------------------------------
@@ -154,14 +165,19 @@ def test_it_finds_no_facility_for_free_text_or_unknown_codes(raw):
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("BUT", "but", True), ("Some  Jail", "some jail", True), ("BUT", "BUX", False),
-     ("BUT", None, False), (None, None, False)],
+    [
+        ("BUT", "but", True),
+        ("Some  Jail", "some jail", True),
+        ("BUT", "BUX", False),
+        ("BUT", None, False),
+        (None, None, False),
+    ],
 )
 def test_it_compares_facility_values(a, b, same):
     assert courts.same_facility(a, b) is same
 
 
-# -- attribution ------------------------------------------------------------------------------------
+# -- attribution ----------------------------------------------------------------------------------
 
 
 def test_it_keeps_a_readme_with_the_attribution_next_to_the_data():
@@ -169,8 +185,15 @@ def test_it_keeps_a_readme_with_the_attribution_next_to_the_data():
 
     assert (DATA / "district-courts.json").is_file()
     assert (DATA / "bop-facilities.csv").is_file()
-    for needed in ("courts-db", "Free Law Project", "BSD-2-Clause", "Data Liberation Project",
-                   "CC BY-SA 4.0", "district-courts.json", "bop-facilities.csv"):
+    for needed in (
+        "courts-db",
+        "Free Law Project",
+        "BSD-2-Clause",
+        "Data Liberation Project",
+        "CC BY-SA 4.0",
+        "district-courts.json",
+        "bop-facilities.csv",
+    ):
         assert needed in readme, needed
 
 

@@ -35,7 +35,7 @@ def one_request(req, **sections):
     return case(warden_requests=[req], **sections)
 
 
-# -- rule 1: receipt + 31 days ---------------------------------------------------------------------
+# -- rule 1: receipt + 31 days --------------------------------------------------------------------
 
 RECEIPT_PLUS_31 = [
     ("2026-09-01", "2026-10-02"),
@@ -91,7 +91,7 @@ def test_it_counts_from_receipt_not_from_sending():
     assert screen_case(data, date(2026, 11, 30)).verdict == "ready_to_file"
 
 
-# -- rule 2: receipt unknown -------------------------------------------------------------------------
+# -- rule 2: receipt unknown ----------------------------------------------------------------------
 
 SENT = date(2026, 9, 1)
 METHODS = [
@@ -180,7 +180,9 @@ def test_it_needs_proof_when_one_ground_rests_only_on_an_estimate():
         grounds=[ground("medical_terminal"), ground("family_parent")],
         warden_requests=[
             received(RECEIVED, covering=("medical_terminal",)),
-            request(sent_on="2026-09-15", received_on=None, method="mail", covering=("family_parent",)),
+            request(
+                sent_on="2026-09-15", received_on=None, method="mail", covering=("family_parent",)
+            ),
         ],
     )
 
@@ -196,8 +198,9 @@ def test_it_needs_proof_when_one_ground_rests_only_on_an_estimate():
 
 def test_it_uses_a_final_denial_before_day_31_as_the_date():
     data = one_request(
-        received("2026-11-01", response="denied", response_on="2026-11-03",
-                 final_denial_on="2026-11-20")
+        received(
+            "2026-11-01", response="denied", response_on="2026-11-03", final_denial_on="2026-11-20"
+        )
     )
 
     result = screen_case(data, date(2026, 11, 25))
@@ -226,8 +229,7 @@ def test_it_keeps_receipt_plus_31_when_the_final_denial_comes_later():
 
 def test_it_treats_a_final_denial_as_proof_even_when_receipt_is_unknown():
     data = one_request(
-        request(sent_on="2026-11-01", received_on=None, method="mail",
-                final_denial_on="2026-11-20")
+        request(sent_on="2026-11-01", received_on=None, method="mail", final_denial_on="2026-11-20")
     )
 
     result = screen_case(data, date(2026, 11, 25))
@@ -440,9 +442,7 @@ def test_it_takes_the_latest_over_grounds_of_each_grounds_earliest_date(
 
 
 def test_it_uses_a_dated_request_when_another_for_the_same_ground_has_no_dates():
-    data = case(
-        warden_requests=[request(sent_on=None, received_on=None), received("2026-10-01")]
-    )
+    data = case(warden_requests=[request(sent_on=None, received_on=None), received("2026-10-01")])
 
     result = screen_case(data, AS_OF)
 
@@ -526,7 +526,7 @@ def test_it_gives_no_kind_finding_for_a_sentence_reduction_request():
     assert findings(screen_case(case()), "request_kind") == []
 
 
-# -- rule 8: a request used for an earlier motion ---------------------------------------------------
+# -- rule 8: a request used for an earlier motion -------------------------------------------------
 
 FILED = "2026-10-01"
 PRIOR = [
@@ -570,7 +570,7 @@ def test_it_counts_a_new_request_after_an_earlier_motion():
     assert result.earliest_filing_date == date(2026, 11, 10)
 
 
-# -- rule 6: the BOP is moving ----------------------------------------------------------------------
+# -- rule 6: the BOP is moving --------------------------------------------------------------------
 
 BOP_MOVING = [
     ("ready", {}),
@@ -591,7 +591,7 @@ def test_it_needs_no_exhaustion_when_the_bop_is_moving(sections):
     assert statuses(result, "exhaustion") == {"pass"}
     assert statuses(result, "ground_matching") == {"pass"}
     assert "later" in only(result, "exhaustion").message
-    assert "The BOP is asking the court itself" == summary(result).headline
+    assert summary(result).headline == "The BOP is asking the court itself"
 
 
 BOP_FIRST_VERDICTS = [
@@ -618,7 +618,7 @@ def test_it_still_applies_verdicts_1_to_3_when_the_bop_is_moving(sections, verdi
     assert result.earliest_filing_date is None
 
 
-# -- rule 1 with no request at all ------------------------------------------------------------------
+# -- rule 1 with no request at all ----------------------------------------------------------------
 
 
 def test_it_asks_for_a_warden_request_when_none_was_sent():

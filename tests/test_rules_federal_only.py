@@ -167,7 +167,9 @@ DEFINITE_NO_WITH_UNKNOWNS = [
 
 
 @pytest.mark.parametrize(
-    "custody", [c for c, _ in DEFINITE_NO_WITH_UNKNOWNS], ids=[i for _, i in DEFINITE_NO_WITH_UNKNOWNS]
+    "custody",
+    [c for c, _ in DEFINITE_NO_WITH_UNKNOWNS],
+    ids=[i for _, i in DEFINITE_NO_WITH_UNKNOWNS],
 )
 def test_it_says_not_eligible_on_a_definite_no_even_when_other_facts_are_unknown(custody):
     result = screen_case(case(custody=custody, grounds=[], warden_requests=[]))
@@ -191,7 +193,7 @@ def test_it_never_guesses_when_one_fact_of_section_1_is_unknown_but_the_30_days_
 
     assert result.verdict == "needs_information"
     assert result.earliest_filing_date is None
-    assert statuses(result, "exhaustion") == {"pass"}
+    assert findings(result, "receipt_proof") == []
 
 
 def test_it_reports_each_unknown_fact_of_section_1():

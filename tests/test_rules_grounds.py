@@ -287,7 +287,7 @@ def test_it_does_not_crash_on_an_absurdly_long_term():
     assert statuses(result, "ground_criteria", "age") == {"pass"}
 
 
-# -- age: facts missing ----------------------------------------------------------------------------
+# -- age: facts missing ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

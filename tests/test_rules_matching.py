@@ -40,7 +40,7 @@ def test_it_knows_the_four_medical_ids():
     ]
 
 
-# -- families --------------------------------------------------------------------------------------
+# -- families -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_it_warns_about_each_vague_ground_of_each_request():
     assert len(findings(result, "request_facts")) == 3
 
 
-# -- unmatched grounds and the partial date --------------------------------------------------------
+# -- unmatched grounds and the partial date -------------------------------------------------------
 
 
 def test_it_lists_no_unmatched_grounds_when_no_request_was_sent():
@@ -183,13 +183,25 @@ def test_it_lists_every_unmatched_ground_in_motion_order():
 PARTIAL = [
     # (id, matched request, as_of, expected partial date)
     ("proven-passed", request(), AS_OF, READY_ON),
-    ("proven-ahead", request(received_on="2026-11-20", sent_on="2026-11-20"), AS_OF,
-     date(2026, 12, 21)),
-    ("estimate-passed", request(received_on=None, sent_on="2026-09-01", method="mail"), AS_OF,
-     date(2026, 10, 9)),
+    (
+        "proven-ahead",
+        request(received_on="2026-11-20", sent_on="2026-11-20"),
+        AS_OF,
+        date(2026, 12, 21),
+    ),
+    (
+        "estimate-passed",
+        request(received_on=None, sent_on="2026-09-01", method="mail"),
+        AS_OF,
+        date(2026, 10, 9),
+    ),
     ("undated", request(received_on=None, sent_on=None), AS_OF, None),
-    ("final-denial", request(received_on="2026-11-01", sent_on="2026-11-01",
-                             final_denial_on="2026-11-10"), AS_OF, date(2026, 11, 10)),
+    (
+        "final-denial",
+        request(received_on="2026-11-01", sent_on="2026-11-01", final_denial_on="2026-11-10"),
+        AS_OF,
+        date(2026, 11, 10),
+    ),
 ]
 
 
@@ -208,6 +220,29 @@ def test_it_gives_the_date_for_filing_on_the_matched_grounds_alone(matched, as_o
         assert long_date(partial) in message
     if partial is not None and matched["received_on"] is None:
         assert "estimate" in message
+
+
+@pytest.mark.parametrize(
+    ("as_of", "partial"),
+    [
+        (date(2026, 11, 29), date(2026, 12, 2)),  # nothing passed: the (estimated) soonest date
+        (date(2026, 12, 10), date(2026, 12, 2)),  # the estimate passed, the proven date not yet
+        (date(2026, 12, 21), date(2026, 12, 21)),  # the proven date passed: it wins
+    ],
+    ids=["both-ahead", "estimate-passed", "proven-passed"],
+)
+def test_it_computes_the_partial_date_as_for_the_earliest_date(as_of, partial):
+    result = screen_case(
+        matching_case(
+            ["medical_terminal", "family_parent"],
+            request(received_on=None, sent_on="2026-11-01"),  # estimate: 2026-12-02
+            request(received_on="2026-11-20", sent_on="2026-11-20"),  # proven: 2026-12-21
+        ),
+        as_of,
+    )
+
+    assert result.verdict == "new_request_needed"
+    assert result.partial_filing_date == partial
 
 
 def test_it_gives_no_partial_date_when_no_ground_is_matched():
@@ -253,7 +288,7 @@ def test_it_gives_a_partial_date_only_with_new_request_needed(sections):
     assert result.partial_filing_date is None
 
 
-# -- ground_matching status ---------------------------------------------------------------------------
+# -- ground_matching status -----------------------------------------------------------------------
 
 MATCHING_STATUS = [
     ("all-covered", ["medical_terminal"], [request()], "pass"),
@@ -276,22 +311,42 @@ def test_it_sets_the_ground_matching_status_per_the_contract(motion, requests, e
     assert [f.status for f in findings(result, "ground_matching")] == [expected]
 
 
-# -- exhaustion status -----------------------------------------------------------------------------
+# -- exhaustion status ----------------------------------------------------------------------------
 
 EXHAUSTION_STATUS = [
     ("ready", {}, "ready_to_file", "pass"),
     ("bop-moving", {"bop_motion": True, "warden_requests": []}, "ready_to_file", "pass"),
     ("no-request", {"warden_requests": []}, "needs_warden_request", "fail"),
-    ("no-counting-request", {"warden_requests": [request(asked_for="home_confinement")]},
-     "needs_warden_request", "fail"),
-    ("unmatched", {"grounds": [ground("medical_terminal"), ground("other")]},
-     "new_request_needed", "fail"),
-    ("date-ahead", {"warden_requests": [request(received_on="2026-11-20", sent_on="2026-11-20")]},
-     "waiting", "fail"),
-    ("date-unknown", {"warden_requests": [request(received_on=None, sent_on=None)]},
-     "needs_information", "unknown"),
-    ("proof-missing", {"warden_requests": [request(received_on=None, sent_on="2026-09-01")]},
-     "needs_information", "unknown"),
+    (
+        "no-counting-request",
+        {"warden_requests": [request(asked_for="home_confinement")]},
+        "needs_warden_request",
+        "fail",
+    ),
+    (
+        "unmatched",
+        {"grounds": [ground("medical_terminal"), ground("other")]},
+        "new_request_needed",
+        "fail",
+    ),
+    (
+        "date-ahead",
+        {"warden_requests": [request(received_on="2026-11-20", sent_on="2026-11-20")]},
+        "waiting",
+        "fail",
+    ),
+    (
+        "date-unknown",
+        {"warden_requests": [request(received_on=None, sent_on=None)]},
+        "needs_information",
+        "unknown",
+    ),
+    (
+        "proof-missing",
+        {"warden_requests": [request(received_on=None, sent_on="2026-09-01")]},
+        "needs_information",
+        "unknown",
+    ),
 ]
 
 
@@ -307,7 +362,7 @@ def test_it_sets_the_exhaustion_status_per_the_contract(sections, verdict, expec
     assert [f.status for f in findings(result, "exhaustion")] == [expected]
 
 
-# -- the order of decisions -------------------------------------------------------------------------
+# -- the order of decisions -----------------------------------------------------------------------
 
 
 def test_it_puts_an_unmatched_ground_before_unknown_request_dates():
@@ -339,28 +394,47 @@ def test_it_asks_for_information_when_the_dates_are_unknown_and_everything_match
 
 ORDER = [
     # an earlier verdict of domain.md § 7 beats every later one
-    ("not-eligible-beats-unknowns",
-     {"custody": {"sentencing_court": "state", "status": None}, "grounds": []},
-     "not_eligible"),
-    ("section-1-unknown-beats-no-qualifying-ground",
-     {"custody": {"status": None}, "grounds": [ground("unusually_long_sentence")]},
-     "needs_information"),
+    (
+        "not-eligible-beats-unknowns",
+        {"custody": {"sentencing_court": "state", "status": None}, "grounds": []},
+        "not_eligible",
+    ),
+    (
+        "section-1-unknown-beats-no-qualifying-ground",
+        {"custody": {"status": None}, "grounds": [ground("unusually_long_sentence")]},
+        "needs_information",
+    ),
     ("no-ground-beats-no-request", {"grounds": [], "warden_requests": []}, "needs_information"),
-    ("no-qualifying-ground-beats-no-request",
-     {"grounds": [ground("unusually_long_sentence")], "warden_requests": []},
-     "no_qualifying_ground"),
-    ("section-1-unknown-beats-unmatched",
-     {"custody": {"offense_date": None}, "grounds": [ground("medical_terminal"), ground("other")]},
-     "needs_information"),
-    ("no-qualifying-ground-beats-undated-request",
-     {"grounds": [ground("unusually_long_sentence")],
-      "warden_requests": [request(received_on=None, sent_on=None)]},
-     "no_qualifying_ground"),
+    (
+        "no-qualifying-ground-beats-no-request",
+        {"grounds": [ground("unusually_long_sentence")], "warden_requests": []},
+        "no_qualifying_ground",
+    ),
+    (
+        "section-1-unknown-beats-unmatched",
+        {
+            "custody": {"offense_date": None},
+            "grounds": [ground("medical_terminal"), ground("other")],
+        },
+        "needs_information",
+    ),
+    (
+        "no-qualifying-ground-beats-undated-request",
+        {
+            "grounds": [ground("unusually_long_sentence")],
+            "warden_requests": [request(received_on=None, sent_on=None)],
+        },
+        "no_qualifying_ground",
+    ),
     ("no-request-beats-nothing-else", {"warden_requests": []}, "needs_warden_request"),
-    ("unmatched-beats-waiting",
-     {"grounds": [ground("medical_terminal"), ground("other")],
-      "warden_requests": [request(received_on="2026-11-20", sent_on="2026-11-20")]},
-     "new_request_needed"),
+    (
+        "unmatched-beats-waiting",
+        {
+            "grounds": [ground("medical_terminal"), ground("other")],
+            "warden_requests": [request(received_on="2026-11-20", sent_on="2026-11-20")],
+        },
+        "new_request_needed",
+    ),
 ]
 
 
