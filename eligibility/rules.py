@@ -160,7 +160,9 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
             "home confinement, or somewhere else. The BOP inmate locator (bop.gov) shows it.",
         )
     elif status in ("supervised_release", "probation"):
-        statute = "18 U.S.C. § 3583(e)(1)" if status == "supervised_release" else "18 U.S.C. § 3564(c)"
+        statute = (
+            "18 U.S.C. § 3583(e)(1)" if status == "supervised_release" else "18 U.S.C. § 3564(c)"
+        )
         add(
             FAIL,
             "Your loved one is already out of prison, so there is no prison time left to "
@@ -205,7 +207,7 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
     elif offense_date < NEW_LAW_BEGINS:
         add(
             FAIL,
-            "The offense ended before November 1, 1987, so this is an \"old law\" sentence. For "
+            'The offense ended before November 1, 1987, so this is an "old law" sentence. For '
             "these sentences only the BOP can ask the court (18 U.S.C. § 4205(g)); your loved "
             "one cannot file the motion. Ask about parole, and about a request that the BOP "
             "file for them.",
@@ -229,7 +231,7 @@ def pending_appeal(facts: CaseFacts) -> list[Finding]:
                 "pending_appeal",
                 WARN,
                 "An appeal is still open. While it is open, the judge cannot grant the motion; "
-                "the judge can only say they would grant it (an \"indicative ruling\"). Talk "
+                'the judge can only say they would grant it (an "indicative ruling"). Talk '
                 "with the lawyer handling the appeal before filing.",
                 "Fed. R. Crim. P. 37",
             )
@@ -256,8 +258,7 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
                 Finding(
                     "ground_available",
                     FAIL,
-                    f"\"{info.title}\" can no longer be used as a reason. "
-                    + info.unavailable_reason,
+                    f'"{info.title}" can no longer be used as a reason. ' + info.unavailable_reason,
                     f"{info.citation}; Rutherford v. United States (U.S. May 28, 2026)",
                     ground.category,
                 )
@@ -277,7 +278,7 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
                     "a court or agency finding, or an admission by the people responsible, "
                     "unless that process is unduly delayed or your loved one is in danger now. "
                     "Gather the report numbers and any findings. Abuse by another prisoner does "
-                    "not count here; it may fit \"another reason just as serious\".",
+                    'not count here; it may fit "another reason just as serious".',
                     info.citation,
                     ground.category,
                 )
@@ -351,8 +352,8 @@ def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
             "The age reason does not fit yet: "
             + "; ".join(problems)
             + ". If your loved one's health is failing, the reason \"a health problem that "
-            "makes it very hard to care for themselves in prison\" ((b)(1)(B)) or \"another "
-            "reason just as serious\" ((b)(5)) may fit instead.",
+            'makes it very hard to care for themselves in prison" ((b)(1)(B)) or "another '
+            'reason just as serious" ((b)(5)) may fit instead.',
             cite,
             "age",
         )
@@ -415,7 +416,9 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
     for i, request in enumerate(facts.warden_requests):
         view = RequestView(i, request)
         if request.asked_for in ("home_confinement", "other"):
-            what = "home confinement" if request.asked_for == "home_confinement" else "something else"
+            what = (
+                "home confinement" if request.asked_for == "home_confinement" else "something else"
+            )
             findings.append(
                 Finding(
                     "request_kind",
@@ -535,7 +538,7 @@ def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[F
                     Finding(
                         "request_facts",
                         WARN,
-                        f"{view.label.capitalize()} names \"{BY_ID[g.category].title}\" but we "
+                        f'{view.label.capitalize()} names "{BY_ID[g.category].title}" but we '
                         "don't have the facts it gave. A request that is too vague may not "
                         "count for this reason; it should name the condition or the family "
                         "member and what happened.",
@@ -551,7 +554,7 @@ def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[F
                     "request_facts",
                     WARN,
                     f"The warden's request described the illness under a different medical "
-                    f"heading than \"{BY_ID[ground].title}\". That still counts if it described "
+                    f'heading than "{BY_ID[ground].title}". That still counts if it described '
                     "the same condition. If this is a new diagnosis, send a new request.",
                     WILLIAMS,
                     ground,
@@ -586,7 +589,7 @@ def current_facility(facts: CaseFacts) -> list[Finding]:
                 WARN,
                 "Your loved one is in a halfway house or on home confinement, so the request "
                 "goes to the Residential Reentry Manager (RRM) office that supervises them. "
-                "Courts have not settled who counts as the \"warden\" here; a lawyer can help.",
+                'Courts have not settled who counts as the "warden" here; a lawyer can help.',
                 "28 C.F.R. § 571.61",
             )
         )
@@ -602,7 +605,9 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
     """domain.md § 2 rule 4: an early denial does not open the door early."""
     out: list[Finding] = []
     district = courts.district(facts.sentence.district)
-    settled = district is not None and district.circuit in courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED
+    settled = (
+        district is not None and district.circuit in courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED
+    )
     for view in views:
         r = view.request
         if r.response != "denied" or r.response_on is None or view.receipt is None:
@@ -819,7 +824,7 @@ def _ground_matching(
             "Every reason for the motion was in a request to the warden.",
             WILLIAMS,
         )
-    names = ", ".join(f"\"{BY_ID[g].title}\"" for g in unmatched)
+    names = ", ".join(f'"{BY_ID[g].title}"' for g in unmatched)
     message = (
         f"The warden never saw this reason: {names}. The motion can only use reasons the "
         "warden saw. You have two choices. One: send a new request to the warden that lists "
@@ -920,14 +925,13 @@ def _exhaustion(
             f"{long_date(dates.soonest)}, in {plural(days, 'day')}"
             + (" (an estimate until you have proof of the date received)" if estimated else "")
             + ". A motion filed even one day early is thrown out, and waiting afterwards does "
-            "not fix it. A \"no\" from the warden does not change this date.",
+            'not fix it. A "no" from the warden does not change this date.',
             STATUTE,
         ),
         proof_findings(WARN) if estimated else [],
         "waiting",
         dates.soonest,
     )
-
 
 
 # -- the verdict in plain words -------------------------------------------------------------------
@@ -942,7 +946,7 @@ class Summary:
 def summary(result: Screening) -> Summary:
     """The verdict as a family reads it (domain.md § 8): what it means and what to do next."""
     when = result.earliest_filing_date
-    names = ", ".join(f"\"{BY_ID[g].title}\"" for g in result.unmatched_grounds)
+    names = ", ".join(f'"{BY_ID[g].title}"' for g in result.unmatched_grounds)
     match result.verdict:
         case "not_eligible":
             return Summary(

@@ -1,5 +1,16 @@
 from django.shortcuts import render
 
+from intake.models import Case
+
 
 def home(request):
-    return render(request, "home.html")
+    """The start page; a visitor with unfinished cases in this browser gets a link back."""
+    if request.user.is_authenticated:
+        open_cases = request.user.cases.filter(finished_at=None)
+    elif request.session.session_key:
+        open_cases = Case.objects.filter(
+            owner=None, session_key=request.session.session_key, finished_at=None
+        )
+    else:
+        open_cases = Case.objects.none()
+    return render(request, "home.html", {"open_cases": open_cases[:5]})

@@ -1,0 +1,92 @@
+"""Form fields the interview shares: a date entered as month, day and year in three boxes.
+
+People type dates the way they say them ("3 14 2025"); one box with a date picker is hard on a
+phone and hard to correct. The messages say what to type, never just "invalid".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+
+from intake import clock
+
+EXAMPLE = "for example 3 14 2025"
+
+
+class DateInputs(forms.MultiWidget):
+    """Three boxes: month, day, year, each labelled, with a number keypad on phones.
+
+    Browsers are told not to autofill them: the dates asked for are the family's records, not
+    the person typing (autocomplete="bday" would offer the typist's own birthday).
+    """
+
+    template_name = "widgets/date_inputs.html"
+    use_fieldset = True
+    parts = ("Month", "Day", "Year")
+
+    def __init__(self, attrs=None):
+        widgets = []
+        for part, size in zip(self.parts, (2, 2, 4), strict=True):
+            sub_attrs = {
+                "inputmode": "numeric",
+                "size": size,
+                "maxlength": size,
+                "class": f"date-{part.lower()}",
+                "autocomplete": "off",
+            }
+            widgets.append(forms.TextInput(attrs=sub_attrs))
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [str(value.month), str(value.day), str(value.year)]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for part, sub in zip(self.parts, context["widget"]["subwidgets"], strict=True):
+            sub["label"] = part
+        return context
+
+
+class MonthDayYearField(forms.MultiValueField):
+    """A real calendar date from three boxes; optionally not after today."""
+
+    default_error_messages = {
+        "required": f"Enter the date as month, day, year, {EXAMPLE}",
+        "incomplete": f"Enter the date as month, day, year, {EXAMPLE}",
+        "invalid": f"Enter the date as month, day, year in numbers, {EXAMPLE}",
+        "month": "The month must be a number from 1 to 12",
+        "year": "Enter the year with 4 digits, for example 2025",
+        "not_real": "That date does not exist. Check the month and the day",
+        "future": "That date is in the future. Enter a date that has already happened",
+    }
+
+    def __init__(self, *, past: bool = True, **kwargs):
+        self.past = past
+        parts = tuple(forms.CharField(required=False) for _ in range(3))
+        kwargs.setdefault("required", False)
+        super().__init__(parts, require_all_fields=False, widget=DateInputs(), **kwargs)
+
+    def compress(self, data_list):
+        values = [(v or "").strip() for v in (data_list or [])]
+        if not any(values):
+            return None
+        if not all(values):
+            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
+        if not all(v.isdigit() for v in values):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        month, day, year = (int(v) for v in values)
+        if not 1 <= month <= 12:
+            raise forms.ValidationError(self.error_messages["month"], code="month")
+        if len(values[2]) != 4 or year < 1900:
+            raise forms.ValidationError(self.error_messages["year"], code="year")
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["not_real"], code="not_real") from None
+        if self.past and value > clock.today():
+            raise forms.ValidationError(self.error_messages["future"], code="future")
+        return value

@@ -1,0 +1,715 @@
+"""One form per step of the interview. Forms validate and say what to do; they save nothing.
+
+`intake/answers.py` copies the cleaned data onto the case. Labels and hints are in plain words
+(docs: domain.md § 8). Every choice that can be unknown has a "Not sure" answer, because a guess
+would make the screening wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
+
+from eligibility import courts
+from eligibility.facts import normalise_register_number
+from eligibility.grounds import CATALOGUE, NOT_GROUNDS
+from intake import models
+from intake.fields import MonthDayYearField
+
+NEW_LAW_BEGINS = date(1987, 11, 1)
+OTHER_FACILITY = "other"
+NOT_LISTED = "Not listed: I will type the name"
+
+
+def _radios(choices, label: str, *, required: bool = True, help_text: str = "", message: str = ""):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=required,
+        help_text=help_text,
+        error_messages={"required": message or "Choose one of the answers"},
+    )
+
+
+def _text(label: str, *, help_text: str = "", max_length: int = 200, **attrs):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
+def _long_text(label: str, *, help_text: str = ""):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=10_000,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+def facility_choices(*, former: bool) -> list[tuple[str, object]]:
+    """The BOP list for a <select>: current places, then (for old requests) closed ones."""
+
+    def label(f: courts.Facility) -> str:
+        where = f", {f.city}, {f.state}" if f.city and f.state else ""
+        return f"{f.display_name}{where}"
+
+    current = sorted((f for f in courts.facilities() if f.current), key=label)
+    choices: list[tuple[str, object]] = [("", "Choose a facility")]
+    choices += [(f.code, label(f)) for f in current]
+    if former:
+        closed = sorted((f for f in courts.facilities() if not f.current), key=label)
+        choices.append(
+            ("Former facilities (closed or renamed)", [(f.code, label(f)) for f in closed])
+        )
+    choices.append((OTHER_FACILITY, NOT_LISTED))
+    return choices
+
+
+def district_choices() -> list[tuple[str, str]]:
+    ordered = sorted(courts.districts(), key=lambda d: (d.state, d.short_name))
+    return [("", "Choose a court")] + [(d.id, d.short_name) for d in ordered]
+
+
+class FacilityMixin:
+    """A facility <select> plus a text box for a place that is not on the list."""
+
+    def clean_facility_pair(self, cleaned: dict) -> None:
+        if cleaned.get("facility") == OTHER_FACILITY and not cleaned.get("facility_other"):
+            self.add_error(
+                "facility_other",
+                forms.ValidationError(
+                    "Type the name of the facility, or choose it from the list",
+                    code="required",
+                ),
+            )
+
+
+class AboutYouForm(forms.Form):
+    role = _radios(
+        models.Role.choices,
+        "Who is filling this in?",
+        message="Choose who is filling this in",
+    )
+    name = _text("Your full name", autocomplete="name")
+    relationship = _text(
+        "Your relationship to the person in prison",
+        help_text="For example: daughter, brother, friend, lawyer",
+        max_length=100,
+    )
+    contact = _text(
+        "Your phone number or email address",
+        help_text="We only use this to fill in the papers, so the prison and the court can reach "
+        "you.",
+    )
+
+
+HOW_TO_FIND_OUT = {
+    "sentencing_court": (
+        "Look at the first page of the judgment: it names the court. If your loved one is "
+        "listed in the BOP inmate locator at bop.gov, the sentence is most likely federal, but "
+        "people with state or D.C. sentences can be held by the BOP too. The court clerk or "
+        "the lawyer from the case can tell you for sure."
+    ),
+    "custody_status": (
+        "Search for your loved one's name or register number in the BOP inmate locator at "
+        "bop.gov. It shows the prison, or the reentry office for a halfway house or home "
+        "confinement."
+    ),
+    "offense_before_1987": (
+        "The judgment lists the date the offense ended, in a column called \u201cOffense "
+        "Ended\u201d. If the crime was a conspiracy, the date it ended is what counts."
+    ),
+    "appeal_pending": (
+        "Ask the lawyer who handled the appeal, or look up the case on PACER or the court of "
+        "appeals website. The court clerk can also tell you."
+    ),
+    "several_districts": (
+        "The BOP sentence computation lists every sentence your loved one is serving. Your "
+        "loved one can ask their case manager for a copy."
+    ),
+    "transferred_supervision": (
+        "The judgment for the violation says which court gave it. If it is a different court "
+        "from the original sentence, the motion goes to the court that gave the violation time."
+    ),
+    "prior_motion": (
+        "Ask your loved one, or the lawyer from the case. The court's docket (on PACER) lists "
+        "every motion filed."
+    ),
+}
+
+
+class ScreeningForm(forms.Form):
+    sentencing_court = _radios(
+        models.SentencingCourt.choices,
+        "Which court gave the sentence?",
+        help_text="The first page of the judgment names the court.",
+        message="Choose which court gave the sentence, or choose Not sure",
+    )
+    custody_status = _radios(
+        models.CustodyStatus.choices,
+        "Where is your loved one now?",
+        help_text="The BOP inmate locator at bop.gov shows where a federal prisoner is held.",
+        message="Choose where your loved one is now, or choose Not sure",
+    )
+    offense_before_1987 = _radios(
+        [
+            ("yes", "Yes, it ended before November 1, 1987"),
+            ("no", "No, it ended on or after November 1, 1987"),
+            ("not_sure", "Not sure"),
+        ],
+        "Did the crime end before November 1, 1987?",
+        help_text="The judgment lists the date under \u201cOffense Ended\u201d.",
+        message="Choose whether the crime ended before November 1, 1987, or choose Not sure",
+    )
+    offense_ended_on = MonthDayYearField(
+        label="The date the crime ended, if you know it",
+        help_text="From the \u201cOffense Ended\u201d column of the judgment. If there are "
+        "several, use the latest.",
+    )
+    appeal_pending = _radios(
+        models.YesNo.choices,
+        "Is an appeal of the conviction or the sentence still open?",
+        help_text="This includes an appeal from a decision on a \u00a7 2255 motion.",
+        message="Choose whether an appeal is still open, or choose Not sure",
+    )
+    several_districts = _radios(
+        models.YesNo.choices,
+        "Is your loved one serving sentences from more than one federal court?",
+        message="Choose whether there are sentences from more than one court, or choose Not sure",
+    )
+    transferred_supervision = _radios(
+        models.YesNo.choices,
+        "Is this prison time for breaking the rules of supervised release that was moved to "
+        "another court?",
+        help_text="Sometimes supervision is moved to the court where the person lives. Then "
+        "that court gives the prison time.",
+        message="Choose an answer about supervised release, or choose Not sure",
+    )
+    prior_motion = _radios(
+        models.YesNo.choices,
+        "Has your loved one asked the court for compassionate release before?",
+        message="Choose whether a motion was filed before, or choose Not sure",
+    )
+    prior_motion_filed_on = MonthDayYearField(label="The date that motion was filed, if known")
+    prior_motion_decided_on = MonthDayYearField(label="The date the judge decided it, if known")
+
+    def clean(self):
+        cleaned = super().clean()
+        before, ended = cleaned.get("offense_before_1987"), cleaned.get("offense_ended_on")
+        if before == "yes" and ended is None and "offense_ended_on" not in self.errors:
+            self.add_error(
+                "offense_ended_on",
+                forms.ValidationError(
+                    "Enter the date the crime ended. It is on the judgment under \u201cOffense "
+                    "Ended\u201d. If you cannot find it, choose Not sure above",
+                    code="required",
+                ),
+            )
+        elif ended and before == "yes" and ended >= NEW_LAW_BEGINS:
+            self.add_error(
+                "offense_ended_on",
+                forms.ValidationError(
+                    "This date is not before November 1, 1987. Check the date, or change the "
+                    "answer above",
+                    code="contradiction",
+                ),
+            )
+        elif ended and before == "no" and ended < NEW_LAW_BEGINS:
+            self.add_error(
+                "offense_ended_on",
+                forms.ValidationError(
+                    "This date is before November 1, 1987. Check the date, or change the answer "
+                    "above",
+                    code="contradiction",
+                ),
+            )
+        filed, decided = (
+            cleaned.get("prior_motion_filed_on"),
+            cleaned.get("prior_motion_decided_on"),
+        )
+        if filed and decided and decided < filed:
+            self.add_error(
+                "prior_motion_decided_on",
+                forms.ValidationError(
+                    "The judge cannot decide a motion before it was filed. Check both dates",
+                    code="order",
+                ),
+            )
+        return cleaned
+
+
+class PersonForm(FacilityMixin, forms.Form):
+    person_name = forms.CharField(
+        label="Their full name",
+        help_text="As it appears on the judgment.",
+        max_length=200,
+        error_messages={"required": "Enter your loved one's full name"},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    register_number = _text(
+        "Their BOP register number, if you know it",
+        help_text="8 digits, like 12345-678. It is on letters from the BOP and in the inmate "
+        "locator.",
+        max_length=20,
+        inputmode="numeric",
+        autocomplete="off",
+    )
+    # Not autocomplete="bday": that would fill in the birthday of the person typing.
+    date_of_birth = MonthDayYearField(label="Their date of birth")
+    facility = forms.ChoiceField(
+        label="The prison or office where they are now",
+        help_text="For a halfway house or home confinement, choose the Residential Reentry "
+        "Management (RRM) office that supervises them. Type to jump in the list.",
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
+    )
+    facility_other = _text("Name of the facility, if it is not on the list")
+    unit = _text("Their housing unit, if you know it", max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facility"].choices = facility_choices(former=False)
+
+    def clean_register_number(self):
+        raw = self.cleaned_data["register_number"].strip()
+        if not raw:
+            return ""
+        normalised = normalise_register_number(raw)
+        if normalised is None:
+            raise forms.ValidationError(
+                "Enter the register number as 8 digits, for example 12345-678",
+                code="invalid",
+            )
+        return normalised
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_facility_pair(cleaned)
+        return cleaned
+
+
+class SentenceForm(forms.Form):
+    district = forms.ChoiceField(
+        label="The federal court that gave the sentence",
+        help_text="The first page of the judgment names it, for example \u201cSouthern "
+        "District of New York\u201d. Type to jump in the list.",
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs={"data-filter": "Search the list of courts"}),
+    )
+    case_number = _text(
+        "The criminal case number",
+        help_text="On the judgment, for example 1:19-cr-00123. Type it as it is written.",
+        max_length=100,
+    )
+    judge = _text("The judge's name, if you know it")
+    imposed_on = MonthDayYearField(label="The date of the sentence")
+    term_kind = _radios(
+        models.TermKind.choices,
+        "How long is the prison sentence?",
+        required=False,
+    )
+    term_years = forms.IntegerField(
+        label="Years",
+        required=False,
+        min_value=0,
+        max_value=150,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
+        error_messages={
+            "invalid": "Enter the years as a whole number, for example 15",
+            "min_value": "Enter 0 or more years",
+            "max_value": "Enter 150 years or fewer",
+        },
+    )
+    term_extra_months = forms.IntegerField(
+        label="Months",
+        required=False,
+        min_value=0,
+        max_value=1800,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
+        error_messages={
+            "invalid": "Enter the months as a whole number, for example 6",
+            "min_value": "Enter 0 or more months",
+            "max_value": "Enter fewer months",
+        },
+    )
+    custody_began = MonthDayYearField(
+        label="The date federal custody began",
+        help_text="Include jail time before the sentence if it counts toward it. The BOP "
+        "sentence computation shows this date.",
+    )
+    offense = forms.CharField(
+        label="The crime, in a few words",
+        help_text="For example: conspiracy to distribute cocaine.",
+        required=False,
+        max_length=500,
+    )
+    projected_release = MonthDayYearField(
+        label="The projected release date, if you know it",
+        help_text="The BOP inmate locator shows it.",
+        past=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = district_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("term_kind") == models.TermKind.YEARS:
+            years, months = cleaned.get("term_years"), cleaned.get("term_extra_months")
+            total = (years or 0) * 12 + (months or 0)
+            if (
+                total < 1
+                and not self.has_error("term_years")
+                and not self.has_error("term_extra_months")
+            ):
+                self.add_error(
+                    "term_years",
+                    forms.ValidationError(
+                        "Enter the length of the sentence, for example 15 years and 0 months",
+                        code="required",
+                    ),
+                )
+            else:
+                cleaned["term_months"] = total
+        return cleaned
+
+
+class GroundsForm(forms.Form):
+    """Every reason in the catalogue, each with its facts and evidence, plus the non-reasons.
+
+    The page shows a reason's questions only when its box is ticked (CSS, no script needed).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for info in CATALOGUE:
+            self.fields[f"ground_{info.id}"] = forms.BooleanField(label=info.title, required=False)
+            if not info.available:
+                continue
+            self.fields[f"facts_{info.id}"] = forms.CharField(
+                label="What is happening? Include these facts if you can:",
+                required=False,
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+            self.fields[f"evidence_{info.id}"] = forms.MultipleChoiceField(
+                label="Which of these papers do you have, or can you get?",
+                required=False,
+                choices=[(item, item) for item in info.evidence],
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.fields[f"evidence_notes_{info.id}"] = _text(
+                "Other papers that show this (optional)", max_length=1000
+            )
+        for not_ground in NOT_GROUNDS:
+            self.fields[f"not_{not_ground.id}"] = forms.BooleanField(
+                label=not_ground.title, required=False
+            )
+
+    def rows(self):
+        """For the template: each catalogue reason with its fields."""
+        for info in CATALOGUE:
+            yield {
+                "info": info,
+                "choose": self[f"ground_{info.id}"],
+                "facts": self[f"facts_{info.id}"] if info.available else None,
+                "evidence": self[f"evidence_{info.id}"] if info.available else None,
+                "notes": self[f"evidence_notes_{info.id}"] if info.available else None,
+            }
+
+    def not_ground_rows(self):
+        for not_ground in NOT_GROUNDS:
+            yield {"info": not_ground, "choose": self[f"not_{not_ground.id}"]}
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [k for k, v in cleaned.items() if v is True]
+        if not chosen:
+            raise forms.ValidationError(
+                "Choose at least one reason. If none fits, choose \u201cAnother reason just as "
+                "serious\u201d and tell us about it",
+                code="required",
+            )
+        return cleaned
+
+    def chosen_grounds(self) -> list[dict]:
+        return [
+            {
+                "category": info.id,
+                "facts": self.cleaned_data.get(f"facts_{info.id}", "").strip(),
+                "evidence": self.cleaned_data.get(f"evidence_{info.id}", []),
+                "evidence_notes": self.cleaned_data.get(f"evidence_notes_{info.id}", "").strip(),
+            }
+            for info in CATALOGUE
+            if self.cleaned_data.get(f"ground_{info.id}")
+        ]
+
+    def chosen_not_grounds(self) -> list[str]:
+        return [n.id for n in NOT_GROUNDS if self.cleaned_data.get(f"not_{n.id}")]
+
+
+class RequestsForm(forms.Form):
+    requests_sent = _radios(
+        [
+            ("no", "No, not yet"),
+            ("yes", "Yes, at least one request was sent"),
+            ("not_sure", "Not sure"),
+        ],
+        "Has anyone asked the warden for compassionate release?",
+        help_text="This means a written request that the Bureau of Prisons ask the court to "
+        "reduce the sentence. Your loved one, you, or a lawyer may have sent it.",
+        message="Choose whether a request was sent, or choose Not sure",
+    )
+    bop_motion = forms.BooleanField(
+        label="The BOP has told us that it will ask the court itself",
+        required=False,
+    )
+
+
+class RequestForm(FacilityMixin, forms.Form):
+    """One request to a warden (28 C.F.R. § 571.61) and what happened to it."""
+
+    asked_for = _radios(
+        models.RequestKind.choices,
+        "What did the request ask for?",
+        message="Choose what the request asked for, or choose Not sure",
+    )
+    sent_on = MonthDayYearField(label="The date it was sent or handed in")
+    method = _radios(models.DeliveryMethod.choices, "How was it sent?", required=False)
+    received_on = MonthDayYearField(
+        label="The date the warden's office received it, if you know it",
+        help_text="The 30 days start on this date, not the date it was sent.",
+    )
+    receipt_proof = _radios(
+        models.ReceiptProof.choices,
+        "What shows the date it was received?",
+        required=False,
+    )
+    facility = forms.ChoiceField(
+        label="The prison whose warden it went to",
+        help_text="If your loved one has moved since, choose the prison they were in then.",
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
+    )
+    facility_other = _text("Name of the facility, if it is not on the list")
+    grounds_unknown = forms.BooleanField(
+        label="We don't know which reasons it listed", required=False
+    )
+    response = _radios(models.Response.choices, "Did the warden answer?", required=False)
+    response_on = MonthDayYearField(label="The date of the warden's answer")
+    bp9_on = MonthDayYearField(label="BP-9 (to the warden): date filed")
+    bp10_on = MonthDayYearField(label="BP-10 (to the Regional Director): date filed")
+    bp11_on = MonthDayYearField(label="BP-11 (to the General Counsel): date filed")
+    final_denial_on = MonthDayYearField(
+        label="Date the final \u201cno\u201d was received (the answer to the BP-11)",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facility"].choices = facility_choices(former=True)
+        for info in CATALOGUE:
+            self.fields[f"listed_{info.id}"] = forms.BooleanField(label=info.title, required=False)
+            self.fields[f"listed_facts_{info.id}"] = forms.CharField(
+                label="What did the request say about this?",
+                required=False,
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def ground_rows(self):
+        for info in CATALOGUE:
+            yield {
+                "info": info,
+                "choose": self[f"listed_{info.id}"],
+                "facts": self[f"listed_facts_{info.id}"],
+            }
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_facility_pair(cleaned)
+        listed = [info.id for info in CATALOGUE if cleaned.get(f"listed_{info.id}")]
+        if listed and cleaned.get("grounds_unknown"):
+            self.add_error(
+                "grounds_unknown",
+                forms.ValidationError(
+                    "You ticked some reasons and also \u201cWe don't know\u201d. Untick one",
+                    code="contradiction",
+                ),
+            )
+        elif not listed and not cleaned.get("grounds_unknown"):
+            self.add_error(
+                "grounds_unknown",
+                forms.ValidationError(
+                    "Tick the reasons the request gave, or tick \u201cWe don't know which "
+                    "reasons it listed\u201d",
+                    code="required",
+                ),
+            )
+        sent = cleaned.get("sent_on")
+        for name, what in (
+            ("received_on", "It cannot be received before it was sent"),
+            ("response_on", "The warden cannot answer before the request was sent"),
+        ):
+            value = cleaned.get(name)
+            if sent and value and value < sent:
+                self.add_error(
+                    name, forms.ValidationError(f"{what}. Check both dates", code="order")
+                )
+        return cleaned
+
+    def listed_grounds(self) -> list[dict]:
+        return [
+            {"category": info.id, "facts": self.cleaned_data.get(f"listed_facts_{info.id}", "")}
+            for info in CATALOGUE
+            if self.cleaned_data.get(f"listed_{info.id}")
+        ]
+
+
+class BaseRequestFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = "Remove this request"
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [f for f in self.forms if not self._should_delete_form(f)]
+        if not kept:
+            raise forms.ValidationError(
+                "Tell us about at least one request, or go back and answer \u201cNo, not yet\u201d",
+                code="required",
+            )
+
+
+RequestFormSet = forms.formset_factory(
+    RequestForm, formset=BaseRequestFormSet, extra=0, min_num=1, can_delete=True, max_num=20
+)
+
+
+class ReleasePlanForm(forms.Form):
+    residence = _long_text(
+        "Where would they live?",
+        help_text="The address, and whether it is a house or an apartment.",
+    )
+    household = _long_text("Who lives there, and are they willing to have them?")
+    support = _long_text(
+        "How would they pay for food and bills?",
+        help_text="For example: Social Security, a pension, a job offer, help from family.",
+    )
+    medical_care = _long_text(
+        "Where would they get medical care?",
+        help_text="The doctor, clinic or hospital, if health is a reason.",
+    )
+    medical_payment = _long_text(
+        "How would medical care be paid for?",
+        help_text="For example: Medicare, Medicaid, the VA, private insurance.",
+    )
+
+
+class BackgroundForm(forms.Form):
+    programs = _long_text(
+        "Classes and programs completed in prison",
+        help_text="For example: drug treatment (RDAP), anger management, parenting classes.",
+    )
+    work = _long_text("Jobs held in prison")
+    education = _long_text("School, GED or college courses")
+    conduct = _long_text(
+        "Their conduct record",
+        help_text="For example: no write-ups in 10 years. It is better to say it honestly.",
+    )
+    statement = _long_text(
+        "In their own words: what they would like the judge to know",
+        help_text="About the crime, what has changed, and their plans.",
+    )
+    support_letters = _long_text(
+        "Who will write letters of support?",
+        help_text="For example: family members, a pastor, a future employer.",
+    )
+
+
+class ReviewForm(forms.Form):
+    """Nothing to fill in: sending it means "these answers are right, show the results"."""
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=150,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label="Choose a password",
+        help_text="At least 8 characters. Not only numbers.",
+        strip=False,
+        error_messages={"required": "Choose a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        error_messages={"required": "Type the password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(
+                "There is already an account with this email address. Log in instead",
+                code="exists",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error(
+                "password2",
+                forms.ValidationError("The two passwords are different", code="mismatch"),
+            )
+        elif one:
+            user = get_user_model()(
+                username=cleaned.get("email", ""), email=cleaned.get("email", "")
+            )
+            try:
+                validate_password(one, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class EmailLoginForm(AuthenticationForm):
+    """Log in with the email address the account was made with (it is the username)."""
+
+    username = forms.CharField(
+        label="Email address",
+        max_length=150,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "The email address or the password is wrong. Check them and try again",
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()

@@ -1,0 +1,414 @@
+"""A case as a family enters it, and the rows that hang off it.
+
+The answers are stored as the interview asks them ("not sure" included), and `Case.to_facts()`
+turns them into the `eligibility.facts.CaseFacts` that the rules read: "not sure" and blank
+become None, never a guess. The verdict and the earliest filing date are copied onto the case
+after every save (`Case.rescreen`) so that lists of cases can filter and sort on them without
+running the rules for each row; the results page always screens afresh.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from eligibility import courts, facts, rules
+from eligibility.grounds import BY_ID
+from eligibility.words import court_date
+from intake.steps import STEP_INFO, STEPS, TOTAL_STEPS
+
+NOT_SURE = "not_sure"
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+class Role(models.TextChoices):
+    SELF = "self", "I am the person in prison"
+    FAMILY = "family", "A family member or friend"
+    ADVOCATE = "advocate", "An advocate, paralegal or lawyer"
+
+
+class SentencingCourt(models.TextChoices):
+    FEDERAL_DISTRICT = "federal_district", "A U.S. district court (a federal court)"
+    STATE = "state", "A state court"
+    DC_SUPERIOR = "dc_superior", "D.C. Superior Court"
+    COURT_MARTIAL = "court_martial", "A military court-martial"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+class CustodyStatus(models.TextChoices):
+    BOP_FACILITY = "bop_facility", "In a federal prison (run by the Bureau of Prisons)"
+    RRC = "rrc", "In a halfway house (residential reentry center)"
+    HOME_CONFINEMENT = "home_confinement", "On home confinement"
+    CONTRACT_FACILITY = (
+        "contract_facility",
+        ("In a jail or prison the BOP does not run (a contract facility or a holding jail)"),
+    )
+    STATE_CUSTODY = "state_custody", "In state prison or jail, with the federal sentence to come"
+    SUPERVISED_RELEASE = "supervised_release", "Out of prison, on supervised release"
+    PROBATION = "probation", "Out of prison, on probation"
+    PRETRIAL = "pretrial", "Held before trial or before sentencing"
+    IMMIGRATION_DETENTION = "immigration_detention", "In immigration detention"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+class TermKind(models.TextChoices):
+    YEARS = "years", "A number of years and months"
+    LIFE = "life", "Life in prison"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+class RequestKind(models.TextChoices):
+    SENTENCE_REDUCTION = (
+        "sentence_reduction",
+        ("Compassionate release (a motion to reduce the sentence)"),
+    )
+    HOME_CONFINEMENT = "home_confinement", "Home confinement or the CARES Act"
+    OTHER = "other", "Something else, such as a transfer or halfway-house time"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+class DeliveryMethod(models.TextChoices):
+    HAND_DELIVERED = "hand_delivered", "Handed to prison staff"
+    ELECTRONIC = "electronic", "Sent as an electronic request to staff (TRULINCS)"
+    MAIL = "mail", "Mailed"
+    EMAIL = "email", "Emailed"
+    FAX = "fax", "Faxed"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+class ReceiptProof(models.TextChoices):
+    STAMPED_COPY = "stamped_copy", "A copy stamped or signed by staff with the date"
+    WARDEN_REPLY = "warden_reply", "The warden's answer, which gives the date received"
+    DELIVERY_CONFIRMATION = "delivery_confirmation", "A delivery confirmation or tracking record"
+    ELECTRONIC_RECORD = "electronic_record", "A record of the electronic request"
+    NONE = "none", "Nothing yet"
+
+
+class Response(models.TextChoices):
+    NONE = "none", "No answer yet"
+    DENIED = "denied", "The warden said no"
+    APPROVED = "approved", "The warden said yes"
+    NOT_SURE = NOT_SURE, "Not sure"
+
+
+# Ground ids and verdicts belong to `eligibility` and are checked there and in the forms; they
+# are not model choices, so a change of wording in the catalogue needs no migration.
+
+
+def _known(value: str) -> str | None:
+    """An answer as the rules want it: blank and "not sure" are unknown."""
+    if not value or value == NOT_SURE:
+        return None
+    return value
+
+
+def _yes_no(value: str) -> bool | None:
+    return {YesNo.YES: True, YesNo.NO: False}.get(value)
+
+
+class Case(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cases",
+    )
+    # The anonymous visitor who started the case; cleared once an account owns it.
+    session_key = models.CharField(max_length=40, blank=True, db_index=True)
+    current_step = models.CharField(max_length=32, default=STEPS[0])
+    completed_steps = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The last screening, kept for lists and filters (see the module docstring).
+    verdict = models.CharField(max_length=32, blank=True)
+    earliest_filing_date = models.DateField(null=True, blank=True)
+    screened_on = models.DateField(null=True, blank=True)
+
+    # Step 1: about you (the preparer).
+    preparer_role = models.CharField(max_length=16, choices=Role.choices, blank=True)
+    preparer_name = models.CharField(max_length=200, blank=True)
+    preparer_relationship = models.CharField(max_length=100, blank=True)
+    preparer_contact = models.CharField(max_length=200, blank=True)
+
+    # Step 2: where things stand.
+    sentencing_court = models.CharField(max_length=32, choices=SentencingCourt.choices, blank=True)
+    custody_status = models.CharField(max_length=32, choices=CustodyStatus.choices, blank=True)
+    offense_before_1987 = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
+    offense_ended_on = models.DateField(null=True, blank=True)
+    appeal_pending = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
+    several_districts = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
+    transferred_supervision = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
+    prior_motion = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
+    prior_motion_filed_on = models.DateField(null=True, blank=True)
+    prior_motion_decided_on = models.DateField(null=True, blank=True)
+
+    # Step 3: the person in prison.
+    person_name = models.CharField(max_length=200, blank=True)
+    register_number = models.CharField(max_length=9, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    # A BOP facility code, or the name typed when the facility is not on the list.
+    facility = models.CharField(max_length=200, blank=True)
+    unit = models.CharField(max_length=100, blank=True)
+
+    # Step 4: the sentence.
+    district = models.CharField(max_length=8, blank=True)
+    case_number = models.CharField(max_length=100, blank=True)
+    judge = models.CharField(max_length=200, blank=True)
+    imposed_on = models.DateField(null=True, blank=True)
+    term_kind = models.CharField(max_length=16, choices=TermKind.choices, blank=True)
+    term_months = models.PositiveIntegerField(null=True, blank=True)
+    custody_began = models.DateField(null=True, blank=True)
+    offense = models.TextField(blank=True)
+    projected_release = models.DateField(null=True, blank=True)
+
+    # Step 5: the grounds are CaseGround rows; these are reasons the law does not accept
+    # (eligibility.grounds.NOT_GROUNDS ids) that the family picked, so the results can say so.
+    not_grounds = models.JSONField(default=list, blank=True)
+
+    # Step 6: requests to the warden are WardenRequest rows.
+    requests_sent = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
+    bop_motion = models.BooleanField(default=False)
+
+    # Step 7: release plan.
+    residence = models.TextField(blank=True)
+    household = models.TextField(blank=True)
+    support = models.TextField(blank=True)
+    medical_care = models.TextField(blank=True)
+    medical_payment = models.TextField(blank=True)
+
+    # Step 8: background for the judge.
+    programs = models.TextField(blank=True)
+    work = models.TextField(blank=True)
+    education = models.TextField(blank=True)
+    conduct = models.TextField(blank=True)
+    statement = models.TextField(blank=True)
+    support_letters = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["verdict", "earliest_filing_date"])]
+
+    def __str__(self) -> str:
+        return self.person_name or f"Case started {court_date(self.created_at.date())}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("case_resume", args=[self.id])
+
+    # -- the interview ---------------------------------------------------------------------
+
+    def mark_step_done(self, step: str, next_step: str | None) -> None:
+        if step not in self.completed_steps:
+            self.completed_steps = [s for s in STEPS if s in {*self.completed_steps, step}]
+        if next_step:
+            self.current_step = next_step
+
+    @property
+    def current_step_label(self) -> str:
+        """'Step 4 of 9: The sentence'."""
+        info = STEP_INFO.get(self.current_step, STEP_INFO[STEPS[0]])
+        return f"Step {info.number} of {TOTAL_STEPS}: {info.title}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def facility_name(self) -> str:
+        found = courts.facility(self.facility)
+        return found.display_name if found else self.facility
+
+    @property
+    def district_name(self) -> str:
+        found = courts.district(self.district)
+        return found.short_name if found else ""
+
+    # -- the rules -------------------------------------------------------------------------
+
+    def to_facts(self, as_of: date | None = None) -> facts.CaseFacts:
+        """The answers as the rules read them (docs: case-format.md). Unknown stays None."""
+        return facts.CaseFacts(
+            as_of=as_of,
+            person=facts.Person(
+                name=self.person_name or None,
+                register_number=self.register_number or None,
+                date_of_birth=self.date_of_birth,
+                facility=self.facility or None,
+                unit=self.unit or None,
+            ),
+            custody=facts.Custody(
+                sentencing_court=_known(self.sentencing_court),
+                status=_known(self.custody_status),
+                offense_date=self.offense_ended_on,
+            ),
+            sentence=facts.Sentence(
+                district=self.district or None,
+                case_number=self.case_number or None,
+                judge=self.judge or None,
+                imposed_on=self.imposed_on,
+                term_months=self.term_months if self.term_kind == TermKind.YEARS else None,
+                life=self.term_kind == TermKind.LIFE,
+                custody_began=self.custody_began,
+                offense=self.offense or None,
+                appeal_pending=_yes_no(self.appeal_pending),
+                projected_release=self.projected_release,
+            ),
+            grounds=tuple(g.to_facts() for g in self.grounds.all()),
+            warden_requests=tuple(r.to_facts() for r in self.warden_requests.all()),
+            bop_motion=self.bop_motion,
+            prior_motion=facts.PriorMotion(
+                filed_on=self.prior_motion_filed_on if self.prior_motion == YesNo.YES else None,
+                decided_on=(
+                    self.prior_motion_decided_on if self.prior_motion == YesNo.YES else None
+                ),
+            ),
+            release_plan=facts.ReleasePlan(
+                residence=self.residence or None,
+                household=self.household or None,
+                support=self.support or None,
+                medical_care=self.medical_care or None,
+                medical_payment=self.medical_payment or None,
+            ),
+            background=facts.Background(
+                programs=self.programs or None,
+                work=self.work or None,
+                education=self.education or None,
+                conduct=self.conduct or None,
+                statement=self.statement or None,
+                support_letters=self.support_letters or None,
+            ),
+            preparer=facts.Preparer(
+                name=self.preparer_name or None,
+                relationship=self.preparer_relationship or None,
+                contact=self.preparer_contact or None,
+            ),
+        )
+
+    def screen(self, as_of: date) -> rules.Screening:
+        return rules.screen(self.to_facts(as_of), as_of)
+
+    def rescreen(self, as_of: date) -> rules.Screening:
+        """Screen afresh and keep the verdict and date on the case (see the module docstring)."""
+        result = self.screen(as_of)
+        self.verdict = result.verdict
+        self.earliest_filing_date = result.earliest_filing_date
+        self.screened_on = as_of
+        return result
+
+    def refresh_screening(self, as_of: date) -> rules.Screening:
+        """Screen afresh for a page, and update the kept verdict if time has changed it."""
+        kept = (self.verdict, self.earliest_filing_date)
+        result = self.rescreen(as_of)
+        if kept != (result.verdict, result.earliest_filing_date):
+            self.save(update_fields=["verdict", "earliest_filing_date", "screened_on"])
+        return result
+
+
+class CaseGround(models.Model):
+    """A reason the motion will give (an id of eligibility.grounds.CATALOGUE)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="grounds")
+    category = models.CharField(max_length=32)
+    facts = models.TextField(blank=True)
+    # The catalogue's evidence items the family has or can get, in their words as shown.
+    evidence = models.JSONField(default=list, blank=True)
+    evidence_notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "category"], name="one_ground_per_category")
+        ]
+
+    def __str__(self) -> str:
+        return BY_ID[self.category].title
+
+    def to_facts(self) -> facts.Ground:
+        return facts.Ground(self.category, self.facts)
+
+
+class WardenRequest(models.Model):
+    """A request that the BOP move for compassionate release, as sent to a warden."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="warden_requests")
+    position = models.PositiveSmallIntegerField(default=0)
+    asked_for = models.CharField(max_length=32, choices=RequestKind.choices, blank=True)
+    sent_on = models.DateField(null=True, blank=True)
+    method = models.CharField(max_length=32, choices=DeliveryMethod.choices, blank=True)
+    received_on = models.DateField(null=True, blank=True)
+    receipt_proof = models.CharField(max_length=32, choices=ReceiptProof.choices, blank=True)
+    # A BOP facility code, or the name typed when it is not on the list.
+    facility = models.CharField(max_length=200, blank=True)
+    # False: the family does not know which reasons the request listed.
+    grounds_known = models.BooleanField(default=True)
+    response = models.CharField(max_length=16, choices=Response.choices, blank=True)
+    response_on = models.DateField(null=True, blank=True)
+    bp9_on = models.DateField(null=True, blank=True)
+    bp10_on = models.DateField(null=True, blank=True)
+    bp11_on = models.DateField(null=True, blank=True)
+    final_denial_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"Request to the warden sent {self.sent_on or 'on an unknown date'}"
+
+    @property
+    def facility_name(self) -> str:
+        found = courts.facility(self.facility)
+        return found.display_name if found else self.facility
+
+    def to_facts(self) -> facts.WardenRequest:
+        return facts.WardenRequest(
+            sent_on=self.sent_on,
+            asked_for=_known(self.asked_for),
+            method=_known(self.method),
+            received_on=self.received_on,
+            facility=self.facility or None,
+            grounds=(
+                tuple(g.to_facts() for g in self.grounds.all()) if self.grounds_known else None
+            ),
+            response=_known(self.response),
+            response_on=self.response_on,
+            appeal=facts.Appeal(
+                bp9_on=self.bp9_on,
+                bp10_on=self.bp10_on,
+                bp11_on=self.bp11_on,
+                final_denial_on=self.final_denial_on,
+            ),
+        )
+
+
+class RequestGround(models.Model):
+    """A reason a request to the warden listed, with the facts it gave (domain.md § 3)."""
+
+    request = models.ForeignKey(WardenRequest, on_delete=models.CASCADE, related_name="grounds")
+    category = models.CharField(max_length=32)
+    facts = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "category"], name="one_request_ground_per_category"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return BY_ID[self.category].title
+
+    def to_facts(self) -> facts.Ground:
+        return facts.Ground(self.category, self.facts)

@@ -1,0 +1,135 @@
+"""Family pages around the interview: start, resume, results, the calendar file, delete.
+
+Every view that takes a case id calls `case_for_request` first (intake/access.py).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from eligibility import facts
+from eligibility.rules import summary
+from eligibility.words import long_date
+from intake import answers, calendar, clock, forms
+from intake.access import case_for_request, start_case
+from intake.next_steps import next_steps
+from intake.wizard import resume_url, step_url, unsure_answers
+
+
+@require_POST
+def case_start(request):
+    case = start_case(request)
+    return redirect(step_url(case, "about_you"))
+
+
+def case_resume(request, case_id):
+    case = case_for_request(request, case_id)
+    if case.is_finished:
+        return redirect("case_results", case_id=case.id)
+    return redirect(resume_url(case))
+
+
+def case_screened_out(request, case_id):
+    case = case_for_request(request, case_id)
+    screening = case.screen(clock.today())
+    if screening.verdict != "not_eligible":
+        return redirect(resume_url(case))
+    reasons = [f for f in screening.by_rule("federal_only") if f.status == "fail"]
+    return render(
+        request,
+        "intake/screened_out.html",
+        {"case": case, "summary": summary(screening), "reasons": reasons},
+    )
+
+
+def case_find_out(request, case_id):
+    case = case_for_request(request, case_id)
+    unsure = unsure_answers(case)
+    if not unsure:
+        return redirect(resume_url(case))
+    form = forms.ScreeningForm()
+    items = [(form.fields[name].label, forms.HOW_TO_FIND_OUT[name]) for name in unsure]
+    return render(
+        request,
+        "intake/find_out.html",
+        {"case": case, "items": items, "next_url": step_url(case, "person")},
+    )
+
+
+def case_saved(request, case_id):
+    case = case_for_request(request, case_id)
+    return render(
+        request,
+        "intake/saved.html",
+        {"case": case, "form": forms.SignupForm(), "resume_url": resume_url(case)},
+    )
+
+
+def case_results(request, case_id):
+    case = case_for_request(request, case_id)
+    today = clock.today()
+    screening = case.refresh_screening(today)
+    when = screening.earliest_filing_date
+    return render(
+        request,
+        "intake/results.html",
+        {
+            "case": case,
+            "screening": screening,
+            "summary": summary(screening),
+            "filing_date": long_date(when) if when else "",
+            "calendar": when is not None and when > today,
+            "to_do": [f for f in screening.findings if f.status in ("fail", "unknown")],
+            "warnings": [f for f in screening.findings if f.status == "warn"],
+            "in_order": [f for f in screening.findings if f.status == "pass"],
+            "not_grounds": answers.not_grounds_chosen(case),
+            "next_steps": next_steps(screening),
+            "review_url": step_url(case, "review"),
+        },
+    )
+
+
+def case_calendar(request, case_id):
+    case = case_for_request(request, case_id)
+    when = case.screen(clock.today()).earliest_filing_date
+    if when is None:
+        raise Http404("No filing date yet.")
+    body = calendar.filing_date_event(
+        uid=f"{case.id}@second-look",
+        when=when,
+        url=request.build_absolute_uri(reverse("case_results", args=[case.id])),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="filing-date.ics"'
+    return response
+
+
+def case_file(request, case_id):
+    """The case as a case file (JSON v1, docs: case-format.md), to keep or to take elsewhere."""
+    case = case_for_request(request, case_id)
+    response = HttpResponse(
+        facts.dumps(case.to_facts()), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="case-{case.id}.json"'
+    return response
+
+
+@login_required
+def case_delete(request, case_id):
+    case = case_for_request(request, case_id)
+    if request.method == "POST":
+        case.delete()
+        messages.success(request, "The case was deleted.")
+        return redirect("my_cases")
+    return render(request, "intake/case_confirm_delete.html", {"case": case})
+
+
+@login_required
+def my_cases(request):
+    cases = request.user.cases.all()
+    return render(request, "intake/my_cases.html", {"cases": cases})

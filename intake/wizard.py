@@ -1,0 +1,209 @@
+"""The guided interview: one formtools step per form, every step saved to the case at once.
+
+The database is the record, not the session. Each valid step is copied onto the `Case` as soon
+as it is sent (`process_step`), and every form starts from the case's answers
+(`get_form_initial`), so a closed tab, an expired session, a restart or another device carries
+on with every answer. The session keeps only what the database cannot: what someone typed on a
+step they left with "Back" or "Save and come back later" before it was valid.
+
+formtools keeps its state in the session and trusts it; these overrides keep it from failing
+when that state is gone (the known `KeyError`s and the jump back to step 1):
+- `CaseStorage` recreates its data instead of raising when the session was emptied;
+- the step comes from the URL, so a request after a lost session is read as the step it was
+  sent from;
+- `render_done` checks the saved steps on the case instead of re-validating session data that
+  may no longer exist.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import SuspiciousOperation
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.session import SessionStorage
+from formtools.wizard.views import NamedUrlWizardView
+
+from intake import answers, clock, forms
+from intake.access import case_for_request
+from intake.models import NOT_SURE, Case
+from intake.review import sections as review_sections
+from intake.steps import STEP_INFO, STEPS, TOTAL_STEPS
+
+FORMS = (
+    ("about_you", forms.AboutYouForm),
+    ("screening", forms.ScreeningForm),
+    ("person", forms.PersonForm),
+    ("sentence", forms.SentenceForm),
+    ("grounds", forms.GroundsForm),
+    ("requests", forms.RequestsForm),
+    ("request_details", forms.RequestFormSet),
+    ("release_plan", forms.ReleasePlanForm),
+    ("background", forms.BackgroundForm),
+    ("review", forms.ReviewForm),
+)
+DONE = "done"
+REVIEW = "review"
+
+
+def requests_were_sent(wizard: CaseWizard) -> bool:
+    """Ask for the details of requests only when the family said some were sent."""
+    return wizard.case.requests_sent == "yes"
+
+
+class CaseStorage(SessionStorage):
+    """formtools' session storage, but a session emptied mid-way (logout, expiry) reads as new."""
+
+    def _get_data(self):
+        self.request.session.modified = True
+        if self.prefix not in self.request.session:
+            self.init_data()
+        return self.request.session[self.prefix]
+
+    data = property(_get_data, SessionStorage._set_data)
+
+
+class CaseWizard(NamedUrlWizardView):
+    form_list = FORMS
+    condition_dict = {"request_details": requests_were_sent}
+    storage_name = "intake.wizard.CaseStorage"
+    url_name = "case_step"
+    done_step_name = DONE
+
+    def dispatch(self, request, *args, **kwargs):
+        self.case = case_for_request(request, kwargs["case_id"])
+        step = kwargs.get("step")
+        if step != DONE and step not in self.get_form_list():
+            return redirect(resume_url(self.case))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_prefix(self, request, *args, **kwargs):
+        # One storage per case, so two cases open in one browser never mix.
+        return f"case_{kwargs['case_id'].hex}"
+
+    def get_step_url(self, step):
+        return step_url(self.case, step)
+
+    def get_template_names(self):
+        return [f"intake/steps/{self.steps.current}.html"]
+
+    # -- reading: every form starts from the case ---------------------------------------------
+
+    def get_form_initial(self, step):
+        values = answers.initial(self.case, step)
+        if step == "request_details" and self.request.GET.get("add"):
+            values.append({})
+        return values
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        info = STEP_INFO[self.steps.current]
+        context.update(
+            case=self.case,
+            step_info=info,
+            total_steps=TOTAL_STEPS,
+            return_to_review=self._returning_to_review(),
+        )
+        if self.steps.current == REVIEW:
+            context["sections"] = review_sections(self.case)
+        return context
+
+    # -- writing: every valid step goes to the case at once ---------------------------------------
+
+    def post(self, *args, **kwargs):
+        step = kwargs["step"]
+        if step == DONE:
+            return redirect(resume_url(self.case))
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid() and management.cleaned_data["current_step"] != step:
+            raise SuspiciousOperation("The wizard step in the form does not match the address.")
+        # The address says which step was sent, whatever the session remembers (or forgot).
+        self.storage.current_step = step
+        leaving = self.request.POST.get("wizard_goto_step") or ("save_later" in self.request.POST)
+        if leaving:
+            self._keep_unsent(step)
+            if "save_later" in self.request.POST:
+                return redirect("case_saved", case_id=self.case.id)
+        elif "add_request" in self.request.POST and step == "request_details":
+            form = self.get_form(data=self.request.POST)
+            if form.is_valid():
+                self._save(step, form, next_step=step)
+                return redirect(self.get_step_url(step) + "?add=1")
+            return self.render(form)
+        return super().post(*args, **kwargs)
+
+    def process_step(self, form):
+        self._save(self.steps.current, form, next_step=self.get_next_step())
+        # Nothing left for the session to hold: the case has it all.
+        return None
+
+    def render_next_step(self, form, **kwargs):
+        step = self.steps.current
+        if step == "screening" and self.case.verdict == "not_eligible":
+            return redirect("case_screened_out", case_id=self.case.id)
+        if step == "screening" and unsure_answers(self.case):
+            return redirect("case_find_out", case_id=self.case.id)
+        if self._returning_to_review():
+            if step == "requests" and requests_were_sent(self):
+                return redirect(self.get_step_url("request_details") + "?return=review")
+            return redirect(self.get_step_url(REVIEW))
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form, **kwargs):
+        missing = [s for s in self.get_form_list() if s not in self.case.completed_steps]
+        if missing:
+            self.case.current_step = missing[0]
+            self.case.save(update_fields=["current_step", "updated_at"])
+            return redirect(self.get_step_url(missing[0]))
+        return self.done([], **kwargs)
+
+    def done(self, form_list, **kwargs):
+        self.storage.reset()
+        if not self.case.finished_at:
+            self.case.finished_at = timezone.now()
+            self.case.save(update_fields=["finished_at", "updated_at"])
+        return redirect("case_results", case_id=self.case.id)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _save(self, step: str, form, *, next_step: str | None) -> None:
+        with transaction.atomic():
+            answers.save(self.case, step, form)
+            self.case.mark_step_done(step, next_step)
+            self.case.rescreen(clock.today())
+            self.case.save()
+        self.storage.set_step_data(step, None)
+
+    def _keep_unsent(self, step: str) -> None:
+        """Leaving a step without "Continue": save it if valid, else keep the draft."""
+        goto = self.request.POST.get("wizard_goto_step")
+        if step != REVIEW:
+            form = self.get_form(data=self.request.POST)
+            if form.is_valid():
+                self._save(step, form, next_step=None)
+            else:
+                self.storage.set_step_data(step, self.request.POST)
+        self.case.current_step = goto if goto in self.get_form_list() else step
+        self.case.save(update_fields=["current_step", "updated_at"])
+
+    def _returning_to_review(self) -> bool:
+        return self.request.GET.get("return") == REVIEW or self.request.POST.get("return") == REVIEW
+
+
+def step_url(case: Case, step: str) -> str:
+    return reverse("case_step", kwargs={"case_id": case.id, "step": step})
+
+
+def resume_url(case: Case) -> str:
+    """Where someone coming back to a case carries on."""
+    step = case.current_step if case.current_step in STEPS else STEPS[0]
+    if step == "request_details" and case.requests_sent != "yes":
+        step = "requests"
+    return step_url(case, step)
+
+
+def unsure_answers(case: Case) -> list[str]:
+    """The screening questions answered "Not sure", which the find-out page explains."""
+    return [name for name in answers.SIMPLE_FIELDS["screening"] if getattr(case, name) == NOT_SURE]

@@ -1,0 +1,123 @@
+"""Filling in the interview as a person does: by the labels and legends on the page."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from playwright.sync_api import Page, expect
+
+
+def group(page: Page, legend: str):
+    return page.get_by_role("group", name=re.compile(re.escape(legend)))
+
+
+def choose(page: Page, legend: str, answer: str) -> None:
+    group(page, legend).get_by_label(answer, exact=True).check()
+
+
+def fill_date(page: Page, legend: str, value: date) -> None:
+    box = group(page, legend)
+    box.get_by_label("Month").fill(str(value.month))
+    box.get_by_label("Day").fill(str(value.day))
+    box.get_by_label("Year").fill(str(value.year))
+
+
+def save_and_continue(page: Page) -> None:
+    page.get_by_role("button", name="Save and continue").click()
+
+
+def expect_step(page: Page, number: int, title: str) -> None:
+    expect(page.locator(".progress")).to_contain_text(f"Step {number} of 9")
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def about_you(page: Page) -> None:
+    expect_step(page, 1, "About you")
+    choose(page, "Who is filling this in?", "A family member or friend")
+    page.get_by_label("Your full name").fill("Ana Doe")
+    page.get_by_label("Your relationship to the person in prison").fill("daughter")
+    save_and_continue(page)
+
+
+def screening(page: Page) -> None:
+    expect_step(page, 2, "Where things stand")
+    choose(page, "Which court gave the sentence?", "A U.S. district court (a federal court)")
+    choose(
+        page,
+        "Where is your loved one now?",
+        "In a federal prison (run by the Bureau of Prisons)",
+    )
+    choose(
+        page,
+        "Did the crime end before November 1, 1987?",
+        "No, it ended on or after November 1, 1987",
+    )
+    fill_date(page, "The date the crime ended", date(2009, 6, 30))
+    choose(page, "Is an appeal of the conviction", "No")
+    choose(page, "serving sentences from more than one federal court", "No")
+    choose(page, "breaking the rules of supervised release", "No")
+    choose(page, "asked the court for compassionate release before", "No")
+    save_and_continue(page)
+
+
+def person(page: Page) -> None:
+    expect_step(page, 3, "Your loved one")
+    page.get_by_label("Their full name").fill("Jane Q. Doe")
+    page.get_by_label("Their BOP register number").fill("12345678")
+    fill_date(page, "Their date of birth", date(1957, 3, 2))
+    page.get_by_label("Search the list of facilities").fill("butner med i ")
+    page.get_by_label("The prison or office where they are now").select_option("BUT")
+    save_and_continue(page)
+
+
+def sentence(page: Page) -> None:
+    expect_step(page, 4, "The sentence")
+    page.get_by_label("The federal court that gave the sentence").select_option("nysd")
+    page.get_by_label("The criminal case number").fill("1:10-cr-00123-ABC")
+    fill_date(page, "The date of the sentence", date(2011, 1, 14))
+    choose(page, "How long is the prison sentence?", "A number of years and months")
+    page.get_by_label("Years", exact=True).fill("20")
+    page.get_by_label("Months", exact=True).fill("0")
+    fill_date(page, "The date federal custody began", date(2009, 7, 1))
+    page.get_by_label("The crime, in a few words").fill("Conspiracy to distribute cocaine")
+    save_and_continue(page)
+
+
+def grounds(page: Page, facts: str = "Stage IV pancreatic cancer, diagnosed in August.") -> None:
+    expect_step(page, 5, "The reasons for release")
+    page.get_by_label("A terminal illness").check()
+    panel = page.locator(".reveal").filter(has_text="A terminal illness").first
+    panel.get_by_label("What is happening?").fill(facts)
+    panel.get_by_label("BOP medical records").check()
+
+
+def one_request(page: Page, *, sent: date, received: date) -> None:
+    expect_step(page, 6, "The request to the warden")
+    choose(page, "Has anyone asked the warden", "Yes, at least one request was sent")
+    save_and_continue(page)
+    expect_step(page, 6, "The request to the warden")
+    request = page.get_by_role("group", name="Request 1")
+    choose(page, "What did the request ask for?", RequestKinds.REDUCTION)
+    fill_date(page, "The date it was sent or handed in", sent)
+    choose(page, "How was it sent?", "Handed to prison staff")
+    fill_date(page, "The date the warden's office received it", received)
+    choose(page, "What shows the date it was received?", RequestKinds.STAMPED)
+    request.get_by_label("The prison whose warden it went to").select_option("BUT")
+    request.get_by_label("A terminal illness").check()
+    choose(page, "Did the warden answer?", "No answer yet")
+    save_and_continue(page)
+
+
+class RequestKinds:
+    REDUCTION = "Compassionate release (a motion to reduce the sentence)"
+    STAMPED = "A copy stamped or signed by staff with the date"
+
+
+def release_plan_and_background(page: Page) -> None:
+    expect_step(page, 7, "The release plan")
+    page.get_by_label("Where would they live?").fill("With her daughter in Queens, New York")
+    save_and_continue(page)
+    expect_step(page, 8, "Background for the judge")
+    page.get_by_label("Their conduct record").fill("No write-ups in 10 years")
+    save_and_continue(page)
