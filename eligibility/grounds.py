@@ -39,9 +39,9 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="A terminal illness",
         heading="Terminal Illness",
         explanation=(
-            "Your loved one has a serious illness that is getting worse and is expected to end "
-            "their life, such as cancer that has spread, ALS, end-stage organ failure or "
-            "advanced dementia. No doctor has to say how long they have to live."
+            "Your loved one has a serious illness that is getting worse. It is expected to end "
+            "their life. Examples are cancer that has spread, ALS, or organs that are failing. "
+            "No doctor has to say how long they have to live."
         ),
         facts_to_ask=(
             "The diagnosis",
@@ -63,9 +63,9 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="A health problem that makes it very hard to care for themselves in prison",
         heading="Serious Medical Condition Limiting Self-Care",
         explanation=(
-            "A serious illness, a physical or mental impairment, or decline from getting older "
-            "makes it very hard for your loved one to take care of themselves in prison, and "
-            "they are not expected to get better."
+            "Your loved one has a serious health problem. It may be an illness, a disability, "
+            "or old age. It makes it very hard for them to take care of themselves in prison. "
+            "They are not expected to get better."
         ),
         facts_to_ask=(
             "The health conditions",
@@ -83,9 +83,8 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="Needed medical care that the prison is not giving",
         heading="Serious Medical Condition Requiring Care That Is Not Being Provided",
         explanation=(
-            "Your loved one has a condition that needs long-term or specialist care, the prison "
-            "is not providing it, and without it their health could get much worse or they "
-            "could die."
+            "Your loved one needs long-term care or care from a special doctor. The prison is "
+            "not giving it. Without it, they could get much sicker or die."
         ),
         facts_to_ask=(
             "The condition",
@@ -107,9 +106,9 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="A disease outbreak at the prison that puts them at special risk",
         heading="Outbreak of Infectious Disease or Public Health Emergency",
         explanation=(
-            "All three must be true: the prison has (or is about to have) an outbreak or a "
-            "declared public-health emergency; your loved one's health makes serious illness or "
-            "death more likely; and the risk cannot be lowered in time."
+            "All three must be true. A disease is spreading at the prison, or is about to. "
+            "Your loved one's health makes them more likely to get very sick or die from it. "
+            "And the risk cannot be lowered in time."
         ),
         facts_to_ask=(
             "The facility",
@@ -127,9 +126,8 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="Older age with failing health",
         heading="Age of the Defendant",
         explanation=(
-            "Your loved one is at least 65, their body or mind is seriously declining because "
-            "of age, and they have served at least 10 years or 75% of the sentence, whichever "
-            "is less."
+            "Your loved one is 65 or older. Their body or mind is getting much weaker with age. "
+            "And they have served 10 years, or 75% of the sentence if that is less."
         ),
         facts_to_ask=(
             "Date of birth",
@@ -146,8 +144,8 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="The person caring for their child died or can no longer care for the child",
         heading="Death or Incapacitation of the Caregiver of the Defendant's Child",
         explanation=(
-            "The person who was caring for your loved one's child under 18 (or an adult child "
-            "who cannot care for themselves) has died or can no longer do it."
+            "Someone was caring for your loved one's child. That person has died or can no "
+            "longer do it. The child is under 18, or is an adult who cannot care for themselves."
         ),
         facts_to_ask=(
             "The child's age and relationship",
@@ -169,8 +167,8 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="Their spouse or partner can no longer care for themselves",
         heading="Incapacitation of the Defendant's Spouse or Registered Partner",
         explanation=(
-            "Your loved one's spouse or registered partner is incapacitated, and your loved one "
-            "would be the only person available to care for them."
+            "Your loved one's husband, wife or partner can no longer care for themselves. No "
+            "one but your loved one is there to care for them."
         ),
         facts_to_ask=(
             "The spouse's or partner's condition",
@@ -189,8 +187,8 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="Their parent can no longer care for themselves",
         heading="Incapacitation of the Defendant's Parent",
         explanation=(
-            "Your loved one's mother or father is incapacitated, and your loved one would be the "
-            "only person available to care for them."
+            "Your loved one's mother or father can no longer care for themselves. No one but "
+            "your loved one is there to care for them."
         ),
         facts_to_ask=(
             "The parent's condition",
@@ -209,9 +207,9 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="Another close family member needs them as their only caregiver",
         heading="Incapacitation of Another Immediate Family Member",
         explanation=(
-            "Another close family member (a grandchild, grandparent, brother or sister, or "
-            "someone just as close) is incapacitated, and your loved one would be the only "
-            "person available to care for them."
+            "Another close family member can no longer care for themselves. This can be a "
+            "grandchild, grandparent, brother, sister, or someone just as close. No one but your "
+            "loved one is there to care for them."
         ),
         facts_to_ask=(
             "The relationship",
@@ -232,12 +230,11 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="They were abused by prison staff while serving this sentence",
         heading="Victim of Abuse While in Custody",
         explanation=(
-            "While serving this sentence, your loved one was sexually abused, or physically "
-            "abused and seriously hurt, by a correction officer, another prison worker or "
-            "contractor, or someone else who had custody of them. Abuse by another prisoner "
-            "does not count here. The abuse must usually be proven by a conviction, a court or "
-            "agency finding, or an admission, unless those steps are unduly delayed or your "
-            "loved one is in danger now."
+            "While serving this sentence, your loved one was sexually abused or badly hurt. "
+            "A guard, another prison worker, or someone else in charge of them did it. Abuse "
+            "by another prisoner does not count here. Most of the time, the abuse must be "
+            "proven. That can be a conviction, a court or agency finding, or an admission. It "
+            "is not needed if those steps take far too long or your loved one is in danger now."
         ),
         facts_to_ask=(
             "When it happened",
@@ -260,8 +257,8 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         title="Another reason just as serious",
         heading="Other Extraordinary and Compelling Reasons",
         explanation=(
-            "Any other situation, alone or together with the reasons above, that is just as "
-            "serious as they are."
+            "Something else is happening that is just as serious as the reasons above. It can "
+            "stand alone or go with another reason."
         ),
         facts_to_ask=("What is happening and why it is as serious as the reasons above",),
         evidence=("Whatever shows what happened: records, letters, reports",),
@@ -279,10 +276,10 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         evidence=(),
         available=False,
         unavailable_reason=(
-            "In May 2026 the Supreme Court decided (Rutherford v. United States) that a change "
-            "in the law that Congress did not make retroactive cannot be an extraordinary and "
-            "compelling reason. What is left of this reason, if anything, is a question for a "
-            "lawyer. A federal defender's office may be able to help."
+            "In May 2026 the Supreme Court ruled on this (Rutherford v. United States). A "
+            "change in the law that does not reach back to old cases cannot be the reason. "
+            "Whether any part of this reason is left is a question for a lawyer. A federal "
+            "defender's office may be able to help."
         ),
     ),
 )
@@ -307,13 +304,10 @@ NOT_GROUNDS: tuple[NotAGround, ...] = (
     NotAGround(
         id="conviction_wrong",
         title="The conviction or the sentence was wrong",
-        why=(
-            "A compassionate-release motion cannot be used to argue that the conviction or "
-            "the sentence was wrong."
-        ),
+        why=("This motion cannot be used to argue that the conviction or the sentence was wrong."),
         instead=(
-            "That belongs in a different kind of case, a motion under 28 U.S.C. § 2255, which "
-            "has strict deadlines. Please talk to a lawyer or a federal defender's office soon."
+            "That needs a different kind of case, a motion under 28 U.S.C. § 2255. It has "
+            "strict deadlines. Please talk to a lawyer or a federal defender's office soon."
         ),
         citation="28 U.S.C. § 2255; United States v. Ferguson, 55 F.4th 262 (4th Cir. 2022)",
     ),
@@ -331,8 +325,8 @@ NOT_GROUNDS: tuple[NotAGround, ...] = (
         id="rehabilitation",
         title="They have changed: programs, work, good conduct",
         why=(
-            "Rehabilitation alone is not a reason for compassionate release, but it matters a "
-            "lot once another reason applies."
+            "Having changed for the better is not enough by itself. But it matters a lot once "
+            "another reason applies."
         ),
         instead=(
             "Tell us about programs, work, education and conduct in the Background step. They "

@@ -148,8 +148,8 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
     elif court == "court_martial":
         add(
             FAIL,
-            "A sentence from a military court-martial cannot be shortened under this law. Ask "
-            "the military clemency and parole board of your loved one's branch of service.",
+            "A sentence from a court-martial (a military court) cannot be cut this way. Ask "
+            "the clemency and parole board of your loved one's branch of service.",
             "10 U.S.C. § 953; 10 U.S.C. § 952",
         )
 
@@ -180,8 +180,8 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
     elif status == "immigration_detention":
         add(
             FAIL,
-            "Immigration detention is not a prison sentence, so this law does not apply. An "
-            "immigration lawyer can explain the options, such as asking for release on bond.",
+            "Immigration detention is not a prison sentence. So this law does not apply. An "
+            "immigration lawyer can explain other ways out, such as release on bond.",
         )
     elif status in ("contract_facility", "state_custody"):
         if status == "contract_facility":
@@ -217,8 +217,8 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
     if not out:
         add(
             PASS,
-            "This is a federal sentence from a U.S. district court, and your loved one is "
-            "still serving it, so this law can apply.",
+            "This is a sentence from a federal court, and your loved one is still serving "
+            "it. So this law can apply.",
         )
     return out
 
@@ -274,11 +274,11 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
                 Finding(
                     "ground_criteria",
                     WARN,
-                    "For this reason the abuse must usually be proven by a criminal conviction, "
-                    "a court or agency finding, or an admission by the people responsible, "
-                    "unless that process is unduly delayed or your loved one is in danger now. "
+                    "Most of the time the abuse must be proven. That can be a conviction, a "
+                    "court or agency finding, or an admission by the people who did it. It is "
+                    "not needed if that takes far too long or your loved one is in danger now. "
                     "Gather the report numbers and any findings. Abuse by another prisoner does "
-                    'not count here; it may fit "another reason just as serious".',
+                    'not count here. It may fit "another reason just as serious".',
                     info.citation,
                     ground.category,
                 )
@@ -724,8 +724,8 @@ def screen(facts: CaseFacts, as_of: date) -> Screening:
             Finding(
                 "exhaustion",
                 FAIL,
-                "The motion cannot be filed with every reason yet, because the warden never "
-                "saw some of them (see above).",
+                "The motion cannot use every reason yet. The warden never saw some of them "
+                "(see above).",
                 STATUTE,
             )
         )
@@ -767,9 +767,9 @@ def _early_verdict(
 
 def _bop_moving() -> list[Finding]:
     message = (
-        "The BOP has filed, or will file, the motion itself, so your loved one does not need "
-        "to wait for the 30 days. If the BOP does not go ahead, your loved one can still file "
-        "their own motion later, after asking the warden and waiting 30 days."
+        "The BOP has filed the motion itself, or will. So your loved one does not need to "
+        "wait 30 days. If the BOP does not go ahead, your loved one can still file their own "
+        "motion later. First they ask the warden and wait 30 days."
     )
     return [
         Finding("ground_matching", PASS, message, STATUTE),

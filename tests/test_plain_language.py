@@ -1,0 +1,139 @@
+"""Every eligibility message and every ground description reads at grade 8 or below
+(domain.md § 8), measured with the Flesch–Kincaid grade in tests/readability.py.
+
+The messages are collected by screening a spread of cases that reaches every rule and status:
+each court, custody status and offense-date side of 1987-11-01, every ground (with the age
+ground on both sides of its lines), and requests of every kind, method, response and date.
+"""
+
+import itertools
+
+import pytest
+
+from eligibility.facts import CUSTODY_STATUSES, SENTENCING_COURTS
+from eligibility.grounds import CATALOGUE, GROUND_IDS, NOT_GROUNDS
+from eligibility.rules import summary
+from tests.casebuilder import case, ground, request, screen_case
+from tests.readability import grade
+
+MAX_GRADE = 8.0
+
+
+def spread_of_cases():
+    for court, status in itertools.product((*SENTENCING_COURTS, None), (*CUSTODY_STATUSES, None)):
+        yield case(custody={"sentencing_court": court, "status": status})
+    for offense in ("1986-06-01", "1987-11-01", None):
+        yield case(custody={"offense_date": offense})
+    for gid in GROUND_IDS:
+        yield case(grounds=[ground(gid)], warden_requests=[request(covering=(gid,))])
+        yield case(grounds=[ground(gid)], warden_requests=[])
+    for dob, began, term in (
+        ("1950-01-01", "2010-01-01", 240),
+        ("1970-01-01", "2010-01-01", 240),
+        ("1950-01-01", "2024-01-01", 240),
+        ("1950-01-01", None, 240),
+        (None, "2010-01-01", None),
+    ):
+        yield case(
+            person={"date_of_birth": dob},
+            sentence={"custody_began": began, "term_months": term},
+            grounds=[ground("age")],
+            warden_requests=[request(covering=("age",))],
+        )
+    for method, received, response, response_on, kind in itertools.product(
+        ("hand_delivered", "mail", None),
+        ("2026-09-01", None),
+        ("denied", "none"),
+        ("2026-09-05", None),
+        ("sentence_reduction", "home_confinement", "other", None),
+    ):
+        yield case(
+            warden_requests=[
+                request(
+                    method=method,
+                    received_on=received,
+                    sent_on="2026-09-01",
+                    response=response,
+                    response_on=response_on,
+                    asked_for=kind,
+                    facility="COP",
+                )
+            ]
+        )
+    for district in ("pamd", "txsd", "dcd"):
+        yield case(
+            sentence={"district": district},
+            warden_requests=[
+                request(received_on="2026-11-10", response="denied", response_on="2026-11-12")
+            ],
+        )
+    yield case(
+        grounds=[ground("medical_terminal"), ground("family_parent")],
+        warden_requests=[request(covering=("medical_self_care",))],
+    )
+    yield case(warden_requests=[request(sent_on=None, received_on=None)])
+    yield case(warden_requests=[request(listed=None)])
+    yield case(warden_requests=[request(listed=[{"category": "medical_terminal"}])])
+    yield case(prior_motion={"filed_on": "2026-10-01"})
+    yield case(bop_motion=True)
+    yield case(sentence={"appeal_pending": True})
+    yield case(grounds=[])
+
+
+def collected_texts() -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for data in spread_of_cases():
+        result = screen_case(data)
+        for finding in result.findings:
+            texts.setdefault(
+                f"{finding.rule}/{finding.status}: {finding.message[:50]}", finding.message
+            )
+        words = summary(result)
+        texts.setdefault(
+            f"summary/{result.verdict}: {words.headline}", f"{words.headline}. {words.explanation}"
+        )
+    for info in CATALOGUE:
+        texts[f"ground {info.id}"] = info.explanation
+        if info.unavailable_reason:
+            texts[f"ground {info.id} unavailable"] = info.unavailable_reason
+    for item in NOT_GROUNDS:
+        texts[f"not a ground {item.id}"] = f"{item.why} {item.instead}"
+    return texts
+
+
+TEXTS = collected_texts()
+
+
+def test_the_spread_reaches_every_rule_and_verdict():
+    rules = {key.split("/")[0] for key in TEXTS if "/" in key}
+    assert rules >= {
+        "federal_only",
+        "pending_appeal",
+        "ground_available",
+        "ground_criteria",
+        "ground_matching",
+        "exhaustion",
+        "receipt_proof",
+        "denial_before_30_days",
+        "current_facility",
+        "request_facts",
+        "request_kind",
+        "prior_motion",
+        "summary",
+    }
+    verdicts = {key.split(":")[0].split("/")[1] for key in TEXTS if key.startswith("summary/")}
+    assert len(verdicts) == 7
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_it_reads_at_grade_8_or_below(key):
+    assert grade(TEXTS[key]) <= MAX_GRADE, TEXTS[key]
+
+
+def test_the_measure_can_tell_hard_text_from_plain_text():
+    hard = (
+        "Notwithstanding the aforementioned considerations, the administrative exhaustion "
+        "requirement constitutes a mandatory claim-processing prerequisite."
+    )
+    assert grade(hard) > 12
+    assert grade("You can file on this day. Keep the paper the warden gave you.") < 6
