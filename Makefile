@@ -16,22 +16,25 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production: DEBUG off, gunicorn, static files by WhiteNoise. SECRET_KEY and ALLOWED_HOSTS
 # (and DATABASE_URL for PostgreSQL) come from the environment; see README.md.
 serve: install
 	DEBUG=false $(BIN)/python manage.py migrate --noinput
+	DEBUG=false $(BIN)/python manage.py createcachetable
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=false $(BIN)/gunicorn config.wsgi:application \
 		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
-# The whole suite on SQLite, then every database test again on a throw-away PostgreSQL.
+# The whole suite on SQLite, then every database test and the concurrency test (a live
+# gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.
 test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
-	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "db and not browser" -p no:cacheprovider
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "(db or concurrency) and not browser" -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .

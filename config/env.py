@@ -4,6 +4,7 @@ A typo in a deployment's environment must stop the server at start-up, not quiet
 DEBUG on or a feature off, so every reader refuses values it does not understand.
 """
 
+import json
 import os
 from urllib.parse import unquote, urlsplit
 
@@ -48,6 +49,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_json_object(name: str) -> dict:
+    """A JSON object (for a backend's OPTIONS); empty when unset."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a JSON object ({{...}}).")
+    return value
+
+
 def database_from_url(url: str) -> dict:
     """postgres://user:password@host:port/name or sqlite:///path as DATABASES['default']."""
     parts = urlsplit(url)
@@ -69,6 +84,31 @@ def database_from_url(url: str) -> dict:
         return sqlite_database(unquote(parts.path))
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported: use postgres:// or sqlite://."
+    )
+
+
+def cache_from_url(url: str) -> dict:
+    """db://TABLE (a table in the database) or redis://host:port/db as CACHES['default'].
+
+    The cache holds the log-in and sign-up counters (config/throttle.py), so it must be one
+    that every worker process and every server shares: never a per-process memory cache.
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "db":
+        table = parts.netloc or parts.path.lstrip("/")
+        if not table.isidentifier():
+            raise ImproperlyConfigured(f"CACHE_URL={url!r} names no table: use db://django_cache.")
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": table,
+            # Django culls a third of the table beyond MAX_ENTRIES (300 by default); a flood of
+            # failed log-ins must not be able to cull the lockouts away.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    if parts.scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"CACHE_URL scheme {parts.scheme!r} is not supported: use db://TABLE or redis://."
     )
 
 

@@ -9,9 +9,11 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
+    cache_from_url,
     database_from_url,
     env_bool,
     env_int,
+    env_json_object,
     env_list,
     env_str,
     sqlite_database,
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "formtools",
     "eligibility",
     "intake",
+    "evidence",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -89,9 +93,18 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The log-in and sign-up counters (config/throttle.py) live in the cache, and every gunicorn
+# worker and every server must see the same counts: so by default a table in the database
+# (made by `manage.py createcachetable`, which make run/serve run and the test run does by
+# itself), or Redis with CACHE_URL=redis://host:6379/0 (needs `pip install redis`).
+CACHES = {"default": cache_from_url(env_str("CACHE_URL", "db://django_cache"))}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -103,9 +116,21 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Uploaded documents (evidence/): on the local disk under MEDIA_ROOT, never under static/ and
+# never served directly (only through views that check access). A deployment with several app
+# servers points FILE_STORAGE_BACKEND at shared object storage instead, e.g.
+# storages.backends.s3.S3Storage with FILE_STORAGE_OPTIONS='{"bucket_name": "..."}'.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+EVIDENCE_MAX_FILE_BYTES = env_int("EVIDENCE_MAX_FILE_BYTES", 20 * 1024 * 1024)
+EVIDENCE_MAX_FILES_PER_CASE = env_int("EVIDENCE_MAX_FILES_PER_CASE", 50)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env_str("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json_object("FILE_STORAGE_OPTIONS"),
+    },
     "staticfiles": {
         # Hashed, compressed files served by WhiteNoise in production; plain files in
         # development and tests, which need no collectstatic.
@@ -121,8 +146,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True
+# Cookies go over HTTPS only in production; SECURE_COOKIES=false is for a local trial of the
+# production settings over plain HTTP (the concurrency test), never for a real deployment.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -152,7 +179,37 @@ LOGGING = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_cases"
 LOGOUT_REDIRECT_URL = "home"
-# Sessions live in the database (the default engine), so any app server can read them; an
-# anonymous family's case stays reachable from this browser for this long.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Email (invitations to join an organisation): printed to the console in development; SMTP in
+# production, configured by Django's EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ... settings.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Second Look <noreply@localhost>")
+# Sessions live in the database, so any app server can read them (config/sessions.py: Django's
+# database engine, stricter about the cookie); an anonymous family's case stays reachable from
+# this browser for this long.
+SESSION_ENGINE = "config.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 30)
+# A signed-in session shows every case of the account, often on a shared or library computer,
+# so it ends after this long without a request (config/sessions.py). An anonymous family keeps
+# SESSION_COOKIE_AGE: their case is reachable only through this browser's session, and ending
+# it after two idle hours would lose their way back to it.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
+
+# Password guessing and mass sign-ups (config/throttle.py): this many failed log-ins for one
+# email address, or from one IP address, within LOCKOUT_SECONDS lock it out for LOCKOUT_SECONDS;
+# so do this many sign-up tries from one IP address.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+SIGNUP_ATTEMPT_LIMIT = env_int("SIGNUP_ATTEMPT_LIMIT", 10)
+LOCKOUT_SECONDS = env_int("LOCKOUT_SECONDS", 15 * 60)
+# Behind a proxy every request comes from the proxy's address: name the header in which the
+# proxy passes the client's address (X-Forwarded-For: the last address, the one it added).
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")

@@ -225,9 +225,8 @@ class _Reader:
             raise CaseFileError("", "the file must hold one JSON object (a case)")
         fmt = self.data.get("format")
         if fmt != FORMAT:
-            raise CaseFileError(
-                "format", f'must be "{FORMAT}" (found {json.dumps(fmt, ensure_ascii=False)})'
-            )
+            # Escaped to ASCII: a U+0085 or U+2028 in the value would break the one-line message.
+            raise CaseFileError("format", f'must be "{FORMAT}" (found {json.dumps(fmt)[:60]})')
         d = self.data
         return CaseFacts(
             as_of=self.date(d, "as_of", "as_of"),

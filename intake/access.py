@@ -1,8 +1,13 @@
 """Who may see or change a case. Every view that takes a case id goes through here.
 
-A case belongs to the account that owns it or, before anyone has an account, to the browser
-session that started it. Anyone else gets a 404, never a 403, so a case id reveals nothing
-(issue 5 will add the advocates of the organisations a case is shared with).
+Two kinds of people may reach a case, each through their own pages:
+- the family: the account that owns the case or, before anyone has an account, the browser
+  session that started it (`case_for_request`, for the family pages);
+- the advocates of an organisation the case is shared with, while it is shared
+  (`share_for_request`, for the workspace pages), so that every look an advocate takes goes
+  through pages that write the audit trail, and no family page ever shows an organisation's
+  notes.
+Anyone else gets a 404, never a 403, so a case id reveals nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from uuid import UUID
 
 from django.http import Http404
 
-from intake.models import Case
+from config import logfilter
+from intake.models import Case, CaseShare, Membership
 
 
 def case_for_request(request, case_id: UUID) -> Case:
@@ -22,10 +28,58 @@ def case_for_request(request, case_id: UUID) -> Case:
 
 
 def may_access(request, case: Case) -> bool:
+    """Whether the request comes from the case's family."""
     if case.owner_id is not None:
         return request.user.is_authenticated and case.owner_id == request.user.pk
     key = request.session.session_key
     return bool(key) and case.session_key == key
+
+
+def membership_for(request) -> Membership | None:
+    """The organisation membership of the logged-in advocate, or None (kept for the request)."""
+    if not request.user.is_authenticated:
+        return None
+    if not hasattr(request, "_membership"):
+        request._membership = (
+            Membership.objects.select_related("organisation").filter(user=request.user).first()
+        )
+    return request._membership
+
+
+def share_for_request(request, case_id: UUID) -> CaseShare:
+    """The case as the advocate's organisation holds it: shared with it, and still shared."""
+    membership = membership_for(request)
+    share = None
+    if membership is not None:
+        share = (
+            CaseShare.objects.select_related("case", "organisation", "assigned_to")
+            .filter(case_id=case_id, organisation_id=membership.organisation_id, active=True)
+            .first()
+        )
+    if share is None:
+        raise Http404("No such case.")
+    case = share.case
+    logfilter.protect(case.person_name, case.register_number, case.case_number)
+    return share
+
+
+def shares_for_request(request, case_ids: list[str]) -> list[CaseShare]:
+    """Several cases at once, as `share_for_request` would give each; 404 if any is not."""
+    try:
+        wanted = {UUID(str(case_id)) for case_id in case_ids}
+    except ValueError:
+        raise Http404("No such case.") from None
+    membership = membership_for(request)
+    shares = []
+    if membership is not None:
+        shares = list(
+            CaseShare.objects.select_related("case")
+            .prefetch_related("case__grounds", "case__warden_requests__grounds")
+            .filter(case_id__in=wanted, organisation_id=membership.organisation_id, active=True)
+        )
+    if not wanted or len(shares) != len(wanted):
+        raise Http404("No such case.")
+    return shares
 
 
 def start_case(request) -> Case:

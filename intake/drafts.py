@@ -5,6 +5,11 @@ PDF by WeasyPrint. The content follows docs/domain.md § 5 (request) and § 6 (m
 here decides eligibility: the dates, the verdict and the grounds that qualify come from
 `eligibility.rules.screen`, and the documents only show them.
 
+The exhibits come from the documents a family uploaded (`Evidence`, built by the evidence
+app) when there are any, and otherwise from the catalogue's suggested evidence, as checklists
+to mark: `exhibit_list` letters them in the order of domain.md § 6 item 8, and the motion, the
+motion to seal and the filing packet (evidence/packet.py) all read that one list.
+
 Two safety rules hold for every render. People's words are always escaped by the templates, so
 text like `<img src=…>` prints literally. And WeasyPrint fetches through
 `StaticOnlyURLFetcher`, which serves files under the project's static/ directory and refuses
@@ -20,7 +25,7 @@ import json
 import mimetypes
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -63,6 +68,18 @@ FILING_REMINDERS = (
     "Only your loved one (or a lawyer) can sign and mail the motion. Family members cannot "
     "file it for them.",
 )
+
+# The kinds of uploaded document that hold health information: exhibits the person asks to
+# file under seal (Fed. R. Crim. P. 49.1(d)). They match evidence.models.Attachment.Kind.
+SEALED_KINDS = frozenset({"medical_record", "doctor_letter"})
+
+# Where a document sent with a request goes inside that request's exhibit: the request and its
+# proof of receipt first, then the answer, then the appeals (domain.md § 6 item 8).
+REQUEST_ROLES = ("proof_of_receipt", "warden_response", "appeal")
+
+# For the filing packet: the motion without its own page numbers, because the packet numbers
+# every page from the motion's first to the last exhibit's last (evidence/packet.py).
+_NO_PAGE_NUMBERS = "@page { @bottom-center { content: none !important; } }"
 
 # The standard of each USSG §1B1.13(b) paragraph, in the motion's own words, so that each
 # ground's section tells the court which test the facts meet.
@@ -184,57 +201,113 @@ def static_root() -> Path:
     return Path(settings.BASE_DIR) / "static"
 
 
-def seal_motion_offered(facts: CaseFacts) -> bool:
+@dataclass(frozen=True)
+class Evidence:
+    """A document the family uploaded, as the drafts see it (plain data, no database).
+
+    `supports` says where it goes: "request" (with `request`, the request's index in
+    `facts.warden_requests`, and its `role`), "ground" (with `ground`, a ground id),
+    "release_plan" or "background". The list is passed in upload order. `sha256` is the file's
+    content, so replacing a file changes the cache key of every PDF that lists it.
+    """
+
+    key: str
+    description: str
+    supports: str
+    ground: str = ""
+    request: int | None = None
+    role: str = ""
+    kind: str = "other"
+    sha256: str = ""
+
+    @property
+    def sealed(self) -> bool:
+        return self.kind in SEALED_KINDS
+
+
+def seal_motion_offered(facts: CaseFacts, exhibits: Sequence[Evidence] | None = None) -> bool:
     """Whether the case relies on medical records, so its exhibits should be filed under seal.
 
     A pro se filer needs the court's leave to seal (domain.md § 6), so the motion for leave is
-    offered exactly when a ground of the medical family is raised.
+    offered when a ground of the medical family is raised, or when an uploaded exhibit is a
+    medical record or a doctor's letter (say, a parent's, for a family ground).
     """
-    return any(BY_ID[g.category].is_medical for g in facts.grounds)
+    return any(BY_ID[g.category].is_medical for g in facts.grounds) or any(
+        e.sealed for e in exhibits or ()
+    )
 
 
-def documents(facts: CaseFacts) -> tuple[str, ...]:
+def documents(facts: CaseFacts, exhibits: Sequence[Evidence] | None = None) -> tuple[str, ...]:
     """The documents drawn up for a federal-eligible case, in the order a person uses them."""
-    if seal_motion_offered(facts):
+    if seal_motion_offered(facts, exhibits):
         return DOCUMENTS
     return ("warden-request", "motion")
 
 
 def render(
-    facts: CaseFacts, document: str, *, as_of: date, screening: rules.Screening | None = None
+    facts: CaseFacts,
+    document: str,
+    *,
+    as_of: date,
+    screening: rules.Screening | None = None,
+    exhibits: Sequence[Evidence] | None = None,
+    page_numbers: bool = True,
 ) -> bytes:
-    """One document as PDF bytes. Raises DraftError for a document this case does not get."""
+    """One document as PDF bytes. Raises DraftError for a document this case does not get.
+
+    Without `exhibits` (the `draft` command, or a case with no uploads) the exhibit list is
+    the checklist of suggested evidence. `page_numbers=False` leaves the footer off, for the
+    filing packet, which numbers all its pages itself.
+    """
     if document not in TEMPLATES:
         raise DraftError(f"unknown document {document!r} (one of: {', '.join(DOCUMENTS)})")
     if screening is None:
         screening = rules.screen(facts, as_of)
     if screening.verdict == "not_eligible":
         raise DraftError("these documents are only for a federal sentence this law applies to")
-    if document == "seal-motion" and not seal_motion_offered(facts):
+    if document == "seal-motion" and not seal_motion_offered(facts, exhibits):
         raise DraftError("the motion to seal is only for a case that relies on medical records")
-    html = render_to_string(TEMPLATES[document], _context(facts, screening, as_of))
+    html = render_to_string(TEMPLATES[document], _context(facts, screening, as_of, exhibits))
+    extra = () if page_numbers else (_NO_PAGE_NUMBERS,)
+    pages = layout(html, what=f"the {document}", stylesheets=extra)
+    try:
+        return pages.write_pdf()
+    except Exception as exc:
+        raise DraftError(f"the {document} could not be written as PDF: {exc}") from exc
+
+
+def layout(html: str, *, what: str, stylesheets: Sequence[str] = ()) -> weasyprint.Document:
+    """HTML laid out as pages by WeasyPrint, fetching only the project's static files.
+
+    The one place a draft meets WeasyPrint, so every document, cover and overlay gets the same
+    fetcher and the same error. `what` names the paper in the DraftError.
+    """
     root = static_root()
     try:
         return weasyprint.HTML(
             string=html, base_url=path2url(root), url_fetcher=StaticOnlyURLFetcher(root)
-        ).write_pdf()
+        ).render(stylesheets=[weasyprint.CSS(string=css) for css in stylesheets])
     except FatalURLFetchingError as exc:
-        raise DraftError(f"the {document} tried to load a resource it may not: {exc}") from exc
+        raise DraftError(f"{what} tried to load a resource it may not: {exc}") from exc
     except Exception as exc:
-        raise DraftError(f"the {document} could not be rendered: {exc}") from exc
+        raise DraftError(f"{what} could not be rendered: {exc}") from exc
 
 
-def cache_key(facts: CaseFacts, document: str, as_of: date) -> str:
+def cache_key(
+    facts: CaseFacts, document: str, as_of: date, exhibits: Sequence[Evidence] | None = None
+) -> str:
     """A sha256 of everything a document's bytes depend on; also the download's ETag.
 
     The screening is not part of the key because it is a pure function of the facts and the
-    day; the code, templates and data that turn them into a PDF are, through `drafts_version`.
+    day; the code, templates and data that turn them into a PDF are, through `drafts_version`;
+    the uploaded exhibits are, by their description, place and content digest.
     """
     payload = json.dumps(
         {
             "facts": dataclasses.asdict(facts),
             "document": document,
             "as_of": as_of,
+            "exhibits": [dataclasses.asdict(e) for e in exhibits or ()],
             "version": drafts_version(),
         },
         sort_keys=True,
@@ -246,19 +319,74 @@ def cache_key(facts: CaseFacts, document: str, as_of: date) -> str:
 
 
 def render_cached(
-    facts: CaseFacts, document: str, *, as_of: date, screening: rules.Screening | None = None
+    facts: CaseFacts,
+    document: str,
+    *,
+    as_of: date,
+    screening: rules.Screening | None = None,
+    exhibits: Sequence[Evidence] | None = None,
 ) -> bytes:
     """`render`, served from Django's cache when nothing it depends on has changed.
 
     The cache is shared by every app server (design.md "Scale"), so a repeat download of
     unchanged data costs one cache read instead of a render.
     """
-    key = f"drafts:{cache_key(facts, document, as_of)}"
+    key = f"drafts:{cache_key(facts, document, as_of, exhibits)}"
     pdf = django_cache.get(key)
     if pdf is None:
-        pdf = render(facts, document, as_of=as_of, screening=screening)
+        pdf = render(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
         django_cache.set(key, pdf, CACHE_SECONDS)
     return pdf
+
+
+# -- the filing packet's own pages (assembled by evidence/packet.py) -----------------------------
+
+
+def render_exhibit_index(
+    facts: CaseFacts,
+    screening: rules.Screening,
+    exhibits: Sequence[Exhibit],
+    *,
+    first_pages: dict[str, int],
+) -> weasyprint.Document:
+    """The packet's index of exhibits: letter, description, the page each begins on, and which
+    ones are to be filed under seal (Fed. R. Crim. P. 49.1)."""
+    html = render_to_string(
+        "drafts/exhibit_index.html",
+        {
+            **_packet_context(facts),
+            "emergency": any(
+                g.category == "medical_terminal" for g in _motion_grounds(facts, screening)
+            ),
+            "rows": [(e, first_pages.get(e.letter)) for e in exhibits],
+            "sealed": _exhibit_names([e.letter for e in exhibits if e.sealed]),
+            "sealed_many": sum(e.sealed for e in exhibits) > 1,
+        },
+    )
+    return layout(html, what="the index of exhibits", stylesheets=(_NO_PAGE_NUMBERS,))
+
+
+def render_exhibit_covers(facts: CaseFacts, exhibits: Sequence[Exhibit]) -> weasyprint.Document:
+    """One cover page per exhibit ("Exhibit C — Letter from Dr. Lee"), each anchored as
+    `exhibit-<letter>` so the packet can tell where each begins."""
+    html = render_to_string(
+        "drafts/exhibit_covers.html", {**_packet_context(facts), "exhibits": exhibits}
+    )
+    return layout(html, what="the exhibit covers", stylesheets=(_NO_PAGE_NUMBERS,))
+
+
+def render_page_numbers(total: int) -> bytes:
+    """`total` blank US Letter pages carrying only "Page X of Y", in the motion's footer style,
+    to stamp on every page of a packet."""
+    html = render_to_string("drafts/page_numbers.html", {"pages": range(total)})
+    return layout(html, what="the page numbers").write_pdf()
+
+
+def _packet_context(facts: CaseFacts) -> dict:
+    return {
+        "person": facts.person,
+        "case_number": facts.sentence.case_number,
+    }
 
 
 @cache
@@ -303,6 +431,8 @@ class Exhibit:
     sealed: bool = False
     # Suggested papers, printed as boxes to mark: the person attaches what they have.
     items: tuple[str, ...] = ()
+    # The uploaded documents it holds, in order; none for a checklist to complete by hand.
+    files: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -319,6 +449,8 @@ class RequestItem:
     appeals: tuple[tuple[str, str], ...]
     final_denial_on: str | None
     exhibit: str
+    # The request's index in facts.warden_requests, which uploads name it by.
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -326,43 +458,125 @@ class GroundItem:
     info: GroundInfo
     facts: str
     standard: str
-    exhibit: str
-    sealed: bool
+    # "See Exhibits B and C, which I ask to file under seal."
+    cite: str
 
 
-def _context(facts: CaseFacts, screening: rules.Screening, as_of: date) -> dict:
+@dataclass(frozen=True)
+class Lettering:
+    """The motion's exhibits, lettered, and what each part of the motion cites."""
+
+    requests: list[RequestItem]
+    grounds: list[GroundItem]
+    exhibits: list[Exhibit]
+    release_plan_cite: str | None
+    background_cite: str | None
+
+
+def exhibit_list(
+    facts: CaseFacts, screening: rules.Screening, exhibits: Sequence[Evidence] | None = None
+) -> list[Exhibit]:
+    """The motion's exhibits in order, lettered A, B, … (the packet's covers follow it).
+
+    An upload that supports nothing the motion raises (a ground left out, a request that does
+    not count) is in no exhibit.
+    """
+    return _lettering(facts, screening, exhibits or ()).exhibits
+
+
+def _lettering(
+    facts: CaseFacts, screening: rules.Screening, uploads: Sequence[Evidence]
+) -> Lettering:
+    """Exhibits in the order of domain.md § 6 item 8.
+
+    First the requests to the warden, one exhibit each, holding the request with its proof of
+    receipt, the warden's answer and the appeals. Then the evidence of each ground in the order
+    of the case, then the release plan, then the background and letters of support; within
+    each part, in upload order, one exhibit per document. A ground with no uploads keeps the
+    checklist of suggested evidence, so the motion always cites something for it.
+    """
+    letters = _letters()
+    person = facts.person
+    requests = _requests(facts, letters)
+    exhibits = [
+        _request_exhibit(
+            r, [e for e in uploads if e.supports == "request" and e.request == r.index]
+        )
+        for r in requests
+    ] or [
+        Exhibit(
+            next(letters),
+            f"Request to the {_addressee(facts, _place(person.facility))}, with proof of the "
+            "date received",
+        )
+    ]
+    grounds = []
+    for g in _motion_grounds(facts, screening):
+        info = BY_ID[g.category]
+        files = [e for e in uploads if e.supports == "ground" and e.ground == g.category]
+        # Medical exhibits are the ones the motion for leave asks to seal.
+        own = _uploaded(files, letters) or [
+            Exhibit(
+                next(letters),
+                f"Evidence of {info.heading}",
+                info.is_medical,
+                _evidence(info, person.name),
+            )
+        ]
+        exhibits += own
+        grounds.append(GroundItem(info, g.facts, STANDARDS[g.category], _see(own)))
+    plan = _uploaded([e for e in uploads if e.supports == "release_plan"], letters)
+    background = _uploaded([e for e in uploads if e.supports == "background"], letters)
+    if not background and facts.background.support_letters:
+        background = [Exhibit(next(letters), "Letters of support")]
+    exhibits += plan + background
+    return Lettering(
+        requests=requests,
+        grounds=grounds,
+        exhibits=exhibits,
+        release_plan_cite=_see(plan),
+        background_cite=_see(background),
+    )
+
+
+def _uploaded(files: list[Evidence], letters: Iterator[str]) -> list[Exhibit]:
+    """One exhibit per uploaded document, described in the family's words."""
+    return [Exhibit(next(letters), e.description, e.sealed, files=(e,)) for e in files]
+
+
+def _see(exhibits: list[Exhibit]) -> str | None:
+    """The citation a section ends with: 'See Exhibits B and C, which I ask to file under seal.'"""
+    if not exhibits:
+        return None
+    sealed = [e.letter for e in exhibits if e.sealed]
+    see = f"See {_exhibit_names([e.letter for e in exhibits])}"
+    if not sealed:
+        return f"{see}."
+    if len(sealed) == len(exhibits):
+        return f"{see}, which I ask to file under seal."
+    return f"{see}. I ask to file {_exhibit_names(sealed)} under seal."
+
+
+def _exhibit_names(letters: list[str]) -> str:
+    if not letters:
+        return ""
+    if len(letters) == 1:
+        return f"Exhibit {letters[0]}"
+    return f"Exhibits {', '.join(letters[:-1])} and {letters[-1]}"
+
+
+def _context(
+    facts: CaseFacts,
+    screening: rules.Screening,
+    as_of: date,
+    uploads: Sequence[Evidence] | None = None,
+) -> dict:
     person, sentence = facts.person, facts.sentence
     place = _place(person.facility)
     district = courts.district(sentence.district)
-    letters = _letters()
-
-    # Exhibits are lettered in the order of domain.md § 6 item 8: the requests with their proof
-    # of receipt, responses and appeals, then the evidence for each ground.
     addressee = _addressee(facts, place)
-    requests = _requests(facts, letters)
-    exhibits = [_request_exhibit(r) for r in requests] or [
-        Exhibit(next(letters), f"Request to the {addressee}, with proof of the date received")
-    ]
-    # Medical exhibits are the ones the motion for leave asks to seal.
-    grounds = [
-        GroundItem(
-            info=BY_ID[g.category],
-            facts=g.facts,
-            standard=STANDARDS[g.category],
-            exhibit=next(letters),
-            sealed=BY_ID[g.category].is_medical,
-        )
-        for g in _motion_grounds(facts, screening)
-    ]
-    exhibits += [
-        Exhibit(
-            g.exhibit, f"Evidence of {g.info.heading}", g.sealed, _evidence(g.info, person.name)
-        )
-        for g in grounds
-    ]
-    support_exhibit = next(letters) if facts.background.support_letters else None
-    if support_exhibit:
-        exhibits.append(Exhibit(support_exhibit, "Letters of support"))
+    lettering = _lettering(facts, screening, uploads or ())
+    requests, grounds, exhibits = lettering.requests, lettering.grounds, lettering.exhibits
 
     # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
     # motion can never raise one the warden did not see.
@@ -395,7 +609,7 @@ def _context(facts: CaseFacts, screening: rules.Screening, as_of: date) -> dict:
         ),
         "terminal_request": any(g.category == "medical_terminal" for g in facts.grounds),
         "grounds": grounds,
-        "emergency": any(g.info.id == "medical_terminal" for g in grounds),
+        "emergency": emergency(grounds),
         "requests": requests,
         "blank_request_exhibit": None if requests else exhibits[0].letter,
         "exhausted_by_appeal": any(r.final_denial_on for r in requests),
@@ -403,13 +617,19 @@ def _context(facts: CaseFacts, screening: rules.Screening, as_of: date) -> dict:
         "release_plan": facts.release_plan,
         "residence_city_state": city_and_state(facts.release_plan.residence),
         "background": facts.background,
-        "support_exhibit": support_exhibit,
+        "release_plan_cite": lettering.release_plan_cite,
+        "background_cite": lettering.background_cite,
         "exhibits": exhibits,
         "sealed_exhibits": [e for e in exhibits if e.sealed],
         # Rule 7 of domain.md § 2: no date on the motion may come before the earliest filing
         # date, so the dates stay blank and a future earliest date is printed as a warning.
         "sign_after": court_date(earliest) if earliest and earliest > as_of else None,
     }
+
+
+def emergency(grounds: list[GroundItem]) -> bool:
+    """A terminal illness makes the motion an emergency one (domain.md § 6)."""
+    return any(g.info.id == "medical_terminal" for g in grounds)
 
 
 def _motion_grounds(facts: CaseFacts, screening: rules.Screening) -> list[Ground]:
@@ -455,13 +675,18 @@ def _requests(facts: CaseFacts, letters: Iterator[str]) -> list[RequestItem]:
                 appeals=appeals,
                 final_denial_on=_words(r.appeal.final_denial_on),
                 exhibit=next(letters),
+                index=view.index,
             )
         )
     return items
 
 
-def _request_exhibit(request: RequestItem) -> Exhibit:
-    """A request's exhibit, described with what it must show: the date the warden received it."""
+def _request_exhibit(request: RequestItem, uploads: list[Evidence]) -> Exhibit:
+    """A request's exhibit, described with what it must show: the date the warden received it.
+
+    It holds the documents uploaded for that request, the request and its proof of receipt
+    first, then the answer, then the appeals.
+    """
     sent = f" sent {request.sent_on}" if request.sent_on else ""
     parts = [f"Request to the {request.addressee}{sent}, with proof of the date received"]
     if request.response in ("denied", "approved") or request.response_on:
@@ -469,7 +694,10 @@ def _request_exhibit(request: RequestItem) -> Exhibit:
         parts.append(f"the {request.addressee}'s response{dated}")
     if request.appeals or request.final_denial_on:
         parts.append("the administrative remedy appeals (BP-9, BP-10, BP-11) and the responses")
-    return Exhibit(request.exhibit, "; ".join(parts))
+    files = sorted(
+        uploads, key=lambda e: REQUEST_ROLES.index(e.role) if e.role in REQUEST_ROLES else 3
+    )
+    return Exhibit(request.exhibit, "; ".join(parts), files=tuple(files))
 
 
 _LOVED_ONE = re.compile(r"\byour loved one\b", re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Form fields the interview shares: a date entered as month, day and year in three boxes.
+"""Form fields the interview shares: text as people type it, and a date in three boxes.
 
 People type dates the way they say them ("3 14 2025"); one box with a date picker is hard on a
 phone and hard to correct. The messages say what to type, never just "invalid".
@@ -6,6 +6,7 @@ phone and hard to correct. The messages say what to type, never just "invalid".
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
@@ -13,6 +14,21 @@ from django import forms
 from intake import clock
 
 EXAMPLE = "for example 3 14 2025"
+
+# C0 and C1 control characters other than tab, line feed and carriage return. They are
+# invisible, come in with text pasted from PDFs and phones, mean nothing in an answer, and
+# PostgreSQL refuses NUL in text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class TextField(forms.CharField):
+    """Free text without invisible control characters (removed, not refused: no one can see
+    them to take them out)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = CONTROL_CHARACTERS.sub("", value)
+        return super().to_python(value)
 
 
 class DateInputs(forms.MultiWidget):
@@ -67,6 +83,10 @@ class MonthDayYearField(forms.MultiValueField):
     def __init__(self, *, past: bool = True, **kwargs):
         self.past = past
         parts = tuple(forms.CharField(required=False) for _ in range(3))
+        for part in parts:
+            # compress() checks every character and says what to type; a part's own "Null
+            # characters are not allowed" would not.
+            part.validators = []
         kwargs.setdefault("required", False)
         super().__init__(parts, require_all_fields=False, widget=DateInputs(), **kwargs)
 
@@ -76,7 +96,9 @@ class MonthDayYearField(forms.MultiValueField):
             return None
         if not all(values):
             raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
-        if not all(v.isdigit() for v in values):
+        # isdecimal(), not isdigit(): int() refuses digits such as "²". At most 4 digits a box,
+        # or int() refuses a number thousands of digits long.
+        if not all(v.isdecimal() and len(v) <= 4 for v in values):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         month, day, year = (int(v) for v in values)
         if not 1 <= month <= 12:

@@ -10,15 +10,17 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 
+from config import throttle
 from eligibility import courts
 from eligibility.facts import normalise_register_number
 from eligibility.grounds import CATALOGUE, NOT_GROUNDS
 from intake import models
-from intake.fields import MonthDayYearField
+from intake.fields import MonthDayYearField, TextField
 
 NEW_LAW_BEGINS = date(1987, 11, 1)
 OTHER_FACILITY = "other"
@@ -37,7 +39,7 @@ def _radios(choices, label: str, *, required: bool = True, help_text: str = "", 
 
 
 def _text(label: str, *, help_text: str = "", max_length: int = 200, **attrs):
-    return forms.CharField(
+    return TextField(
         label=label,
         required=False,
         max_length=max_length,
@@ -47,7 +49,7 @@ def _text(label: str, *, help_text: str = "", max_length: int = 200, **attrs):
 
 
 def _long_text(label: str, *, help_text: str = ""):
-    return forms.CharField(
+    return TextField(
         label=label,
         required=False,
         max_length=10_000,
@@ -249,7 +251,7 @@ class ScreeningForm(forms.Form):
 
 
 class PersonForm(FacilityMixin, forms.Form):
-    person_name = forms.CharField(
+    person_name = TextField(
         label="Their full name",
         help_text="As it appears on the judgment.",
         max_length=200,
@@ -349,7 +351,7 @@ class SentenceForm(forms.Form):
         help_text="Include jail time before the sentence if it counts toward it. The BOP "
         "sentence computation shows this date.",
     )
-    offense = forms.CharField(
+    offense = TextField(
         label="The crime, in a few words",
         help_text="For example: conspiracy to distribute cocaine.",
         required=False,
@@ -399,7 +401,7 @@ class GroundsForm(forms.Form):
             self.fields[f"ground_{info.id}"] = forms.BooleanField(label=info.title, required=False)
             if not info.available:
                 continue
-            self.fields[f"facts_{info.id}"] = forms.CharField(
+            self.fields[f"facts_{info.id}"] = TextField(
                 label="What is happening? Include these facts if you can:",
                 required=False,
                 max_length=10_000,
@@ -523,7 +525,7 @@ class RequestForm(FacilityMixin, forms.Form):
         self.fields["facility"].choices = facility_choices(former=True)
         for info in CATALOGUE:
             self.fields[f"listed_{info.id}"] = forms.BooleanField(label=info.title, required=False)
-            self.fields[f"listed_facts_{info.id}"] = forms.CharField(
+            self.fields[f"listed_facts_{info.id}"] = TextField(
                 label="What did the request say about this?",
                 required=False,
                 max_length=10_000,
@@ -580,6 +582,11 @@ class RequestForm(FacilityMixin, forms.Form):
 
 
 class BaseRequestFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": "You can tell us about %(num)d requests at most. Remove one to add "
+        "another",
+    }
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["DELETE"].label = "Remove this request"
@@ -596,8 +603,16 @@ class BaseRequestFormSet(forms.BaseFormSet):
             )
 
 
+# absolute_max: a form claiming thousands of requests gets a message, not thousands of forms
+# built and drawn (Django's default allows max_num + 1000).
 RequestFormSet = forms.formset_factory(
-    RequestForm, formset=BaseRequestFormSet, extra=0, min_num=1, can_delete=True, max_num=20
+    RequestForm,
+    formset=BaseRequestFormSet,
+    extra=0,
+    min_num=1,
+    can_delete=True,
+    max_num=20,
+    absolute_max=20,
 )
 
 
@@ -646,6 +661,16 @@ class ReviewForm(forms.Form):
     """Nothing to fill in: sending it means "these answers are right, show the results"."""
 
 
+def _locked(what: str) -> forms.ValidationError:
+    """The message for a form locked after too many tries (config/throttle.py)."""
+    return forms.ValidationError(
+        "There have been too many tries to %(what)s from here. To keep accounts safe, wait "
+        "%(minutes)d minutes, then try again",
+        code="locked",
+        params={"what": what, "minutes": throttle.lockout_minutes()},
+    )
+
+
 class SignupForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
@@ -658,7 +683,7 @@ class SignupForm(forms.Form):
     )
     password1 = forms.CharField(
         label="Choose a password",
-        help_text="At least 8 characters. Not only numbers.",
+        help_text="At least 12 characters. A few words you will remember make a good one.",
         strip=False,
         error_messages={"required": "Choose a password"},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -670,16 +695,26 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    @staticmethod
+    def account_exists() -> forms.ValidationError:
+        return forms.ValidationError(
+            "There is already an account with this email address. Log in instead", code="exists"
+        )
+
+    def __init__(self, *args, locked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locked = locked
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                "There is already an account with this email address. Log in instead",
-                code="exists",
-            )
+        # While locked, say nothing about which addresses have accounts.
+        if not self.locked and get_user_model().objects.filter(username__iexact=email).exists():
+            raise self.account_exists()
         return email
 
     def clean(self):
+        if self.locked:
+            raise _locked("create an account")
         cleaned = super().clean()
         one, two = cleaned.get("password1"), cleaned.get("password2")
         if one and two and one != two:
@@ -698,7 +733,30 @@ class SignupForm(forms.Form):
         return cleaned
 
 
-class EmailLoginForm(AuthenticationForm):
+class ThrottledLogin:
+    """For a log-in form (it has `request`): a locked email or IP address is refused before the
+    password is checked, so a locked-out guesser learns nothing; a wrong password counts against
+    both, and the right one clears the account's count (config/throttle.py)."""
+
+    def clean(self):
+        username = str(self.data.get("username", ""))
+        if throttle.login_locked(self.request, username):
+            raise _locked("log in")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError as error:
+            if error.code == "invalid_login":
+                throttle.login_failed(self.request, username)
+            raise
+        throttle.login_succeeded(username)
+        return cleaned
+
+
+class AdminLoginForm(ThrottledLogin, AdminAuthenticationForm):
+    """The admin's log-in, throttled like the families' (config/urls.py installs it)."""
+
+
+class EmailLoginForm(ThrottledLogin, AuthenticationForm):
     """Log in with the email address the account was made with (it is the username)."""
 
     username = forms.CharField(

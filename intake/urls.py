@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
-from intake.views import accounts, cases, public
+from intake.views import accounts, cases, downloads, public, sharing
 from intake.wizard import CaseWizard
 
 case_wizard = CaseWizard.as_view(url_name="case_step", done_step_name="done")
@@ -19,6 +19,39 @@ urlpatterns = [
     path("cases/<uuid:case_id>/filing-date.ics", cases.case_calendar, name="case_calendar"),
     path("cases/<uuid:case_id>/case-file.json", cases.case_file, name="case_file"),
     path("cases/<uuid:case_id>/delete/", cases.case_delete, name="case_delete"),
+    # Sharing with an organisation, and its requests for changes (intake/views/sharing.py).
+    path("cases/<uuid:case_id>/share/", sharing.case_share, name="case_share"),
+    path(
+        "cases/<uuid:case_id>/share/<int:organisation_id>/stop/",
+        sharing.case_unshare,
+        name="case_unshare",
+    ),
+    path(
+        "cases/<uuid:case_id>/changes/<int:change_id>/done/",
+        sharing.case_changes_done,
+        name="case_changes_done",
+    ),
+    # The advocate workspace (intake/advocate_urls.py).
+    path("advocate/", include("intake.advocate_urls")),
+    # The drafts (intake/views/downloads.py); names in downloads.URL_NAMES.
+    path(
+        "cases/<uuid:case_id>/warden-request.pdf",
+        downloads.case_draft,
+        {"document": "warden-request"},
+        name="case_warden_request_pdf",
+    ),
+    path(
+        "cases/<uuid:case_id>/motion.pdf",
+        downloads.case_draft,
+        {"document": "motion"},
+        name="case_motion_pdf",
+    ),
+    path(
+        "cases/<uuid:case_id>/seal-motion.pdf",
+        downloads.case_draft,
+        {"document": "seal-motion"},
+        name="case_seal_motion_pdf",
+    ),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -81,7 +81,7 @@ class CaseWizard(NamedUrlWizardView):
 
     def get_prefix(self, request, *args, **kwargs):
         # One storage per case, so two cases open in one browser never mix.
-        return f"case_{kwargs['case_id'].hex}"
+        return storage_prefix(kwargs["case_id"])
 
     def get_step_url(self, step):
         return step_url(self.case, step)
@@ -139,6 +139,11 @@ class CaseWizard(NamedUrlWizardView):
         # Nothing left for the session to hold: the case has it all.
         return None
 
+    def process_step_files(self, form):
+        # No step asks for a file, and this wizard has no file storage: formtools would fail
+        # on a file sent anyway (NoFileStorageConfigured), so it is dropped.
+        return {}
+
     def render_next_step(self, form, **kwargs):
         step = self.steps.current
         if step == "screening" and self.case.verdict == "not_eligible":
@@ -190,6 +195,16 @@ class CaseWizard(NamedUrlWizardView):
 
     def _returning_to_review(self) -> bool:
         return self.request.GET.get("return") == REVIEW or self.request.POST.get("return") == REVIEW
+
+
+def storage_prefix(case_id) -> str:
+    return f"case_{case_id.hex}"
+
+
+def forget_unsent(session, case: Case) -> None:
+    """Drop what this browser typed on the case's steps but never sent: a deleted case leaves
+    nothing of itself in the session either."""
+    session.pop(f"wizard_{storage_prefix(case.id)}", None)
 
 
 def step_url(case: Case, step: str) -> str:

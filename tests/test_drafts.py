@@ -757,7 +757,9 @@ def test_the_cache_key_changes_with_the_facts_the_document_and_the_day():
     assert key != drafts.cache_key(loads(json.dumps(changed)), "motion", AS_OF)
 
 
-def test_a_repeat_download_of_unchanged_data_is_not_rendered_again(monkeypatch):
+def test_a_repeat_download_of_unchanged_data_is_not_rendered_again(monkeypatch, settings):
+    # A memory cache: the project's default (a database table) would need the database.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     facts = loads(json.dumps(age_waiting()))
     calls = []

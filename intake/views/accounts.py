@@ -2,15 +2,22 @@
 
 A family can start without an account. Signing up or logging in keeps the cases started in
 this browser (`claim_session_cases`), because `login()` gives the session a new key.
+
+Both are throttled (config/throttle.py): failed log-ins per email address and per IP address
+(in the form, `ThrottledLogin`, which the admin's log-in shares), sign-up tries per IP address.
+A locked form says how long to wait, with status 429.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
+from django.db import IntegrityError, transaction
+from django.forms.forms import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from config import throttle
 from intake.access import claim_session_cases
 from intake.forms import EmailLoginForm, SignupForm
 
@@ -27,23 +34,42 @@ def _next_url(request, default: str = "my_cases") -> str:
 def signup(request):
     if request.user.is_authenticated:
         return redirect("my_cases")
-    form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    locked = posted and throttle.signup_locked(request)
+    form = SignupForm(request.POST if posted else None, locked=locked)
+    if posted and not locked:
+        throttle.signup_tried(request)
+    if posted and form.is_valid():
         email = form.cleaned_data["email"]
-        user = get_user_model().objects.create_user(
-            username=email, email=email, password=form.cleaned_data["password1"]
-        )
-        session_key = request.session.session_key
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        claim_session_cases(session_key, user)
-        return redirect(_next_url(request))
+        try:
+            with transaction.atomic():
+                user = get_user_model().objects.create_user(
+                    username=email, email=email, password=form.cleaned_data["password1"]
+                )
+        except IntegrityError:
+            # The same address signed up a moment ago (a double click, a second tab).
+            form.add_error("email", SignupForm.account_exists())
+        else:
+            session_key = request.session.session_key
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            claim_session_cases(session_key, user)
+            return redirect(_next_url(request))
     return render(
-        request, "registration/signup.html", {"form": form, "next": _next_url(request, "")}
+        request,
+        "registration/signup.html",
+        {"form": form, "next": _next_url(request, "")},
+        status=429 if locked else 200,
     )
 
 
 class LoginView(auth_views.LoginView):
     form_class = EmailLoginForm
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "locked"):
+            response.status_code = 429
+        return response
 
     def form_valid(self, form):
         session_key = self.request.session.session_key

@@ -18,7 +18,8 @@ from eligibility.words import long_date
 from intake import answers, calendar, clock, forms
 from intake.access import case_for_request, start_case
 from intake.next_steps import next_steps
-from intake.wizard import resume_url, step_url, unsure_answers
+from intake.views.downloads import papers
+from intake.wizard import forget_unsent, resume_url, step_url, unsure_answers
 
 
 @require_POST
@@ -90,6 +91,7 @@ def case_results(request, case_id):
             "not_grounds": answers.not_grounds_chosen(case),
             "next_steps": next_steps(screening),
             "review_url": step_url(case, "review"),
+            "papers": papers(case, screening),
         },
     )
 
@@ -123,6 +125,7 @@ def case_file(request, case_id):
 def case_delete(request, case_id):
     case = case_for_request(request, case_id)
     if request.method == "POST":
+        forget_unsent(request.session, case)
         case.delete()
         messages.success(request, "The case was deleted.")
         return redirect("my_cases")

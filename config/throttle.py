@@ -1,0 +1,116 @@
+"""Slow down password guessing and mass sign-ups: too many tries lock a key out for a while.
+
+The counts live in Django's cache, so they hold across gunicorn workers and servers when the
+cache is shared (the default is a database table: CACHES in config/settings.py). Each try
+claims one of `limit` slots with `cache.add`, which every cache backend does atomically, so
+workers racing each other cannot lose a count the way a read-then-write counter can; a slot
+expires LOCKOUT_SECONDS after the try it records. The try that takes the last free slot locks
+the key for LOCKOUT_SECONDS. Keys are hashed, so the cache never holds an email or IP address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Rule:
+    scope: str
+    limit_setting: str
+
+    @property
+    def limit(self) -> int:
+        return getattr(settings, self.limit_setting)
+
+
+LOGIN_USERNAME = Rule("login-username", "LOGIN_FAILURE_LIMIT")
+LOGIN_IP = Rule("login-ip", "LOGIN_FAILURE_LIMIT")
+SIGNUP_IP = Rule("signup-ip", "SIGNUP_ATTEMPT_LIMIT")
+
+
+def _key(rule: Rule, value: str) -> str:
+    digest = hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()
+    return f"throttle:{rule.scope}:{digest}"
+
+
+def _slots(rule: Rule, value: str) -> list[str]:
+    key = _key(rule, value)
+    return [f"{key}:{n}" for n in range(rule.limit)]
+
+
+def is_locked(rule: Rule, value: str) -> bool:
+    return cache.get(f"{_key(rule, value)}:locked") is not None
+
+
+def record(rule: Rule, value: str) -> None:
+    """Count one try; the one that fills the last slot locks the key."""
+    seconds = settings.LOCKOUT_SECONDS
+    slots = _slots(rule, value)
+    for slot in slots:
+        if cache.add(slot, 1, seconds):
+            break
+    if len(cache.get_many(slots)) >= len(slots):
+        cache.set(f"{_key(rule, value)}:locked", 1, seconds)
+
+
+def clear(rule: Rule, value: str) -> None:
+    cache.delete_many(_slots(rule, value))
+
+
+def lockout_minutes() -> int:
+    return math.ceil(settings.LOCKOUT_SECONDS / 60)
+
+
+def client_ip(request) -> str:
+    """The address the request came from, or the one a trusted proxy passed on."""
+    if request is None:  # a form built without its request, in a test
+        return ""
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        forwarded = request.headers.get(header, "")
+        # A proxy appends the address it saw; anything before it came from the client.
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR", "")
+
+
+# -- the two forms that are throttled -------------------------------------------------------
+
+
+def _username(raw: str) -> str:
+    return raw.strip().lower()
+
+
+def _login_keys(request, username: str) -> list[tuple[Rule, str]]:
+    """The address and the account a log-in counts against (none for an unknown one)."""
+    keys = [(LOGIN_IP, client_ip(request)), (LOGIN_USERNAME, _username(username))]
+    return [(rule, value) for rule, value in keys if value]
+
+
+def login_locked(request, username: str) -> bool:
+    return any(is_locked(rule, value) for rule, value in _login_keys(request, username))
+
+
+def login_failed(request, username: str) -> None:
+    for rule, value in _login_keys(request, username):
+        record(rule, value)
+
+
+def login_succeeded(username: str) -> None:
+    """A right password clears the account's count (not the address's: that one may be
+    guessing at several accounts and have got one right)."""
+    clear(LOGIN_USERNAME, _username(username))
+
+
+def signup_locked(request) -> bool:
+    return is_locked(SIGNUP_IP, client_ip(request))
+
+
+def signup_tried(request) -> None:
+    record(SIGNUP_IP, client_ip(request))

@@ -1,0 +1,127 @@
+"""The upload form: the file, what it is, what it supports. It validates and saves nothing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from eligibility.grounds import BY_ID
+from eligibility.words import court_date
+from evidence import validation
+from evidence.models import Attachment
+from intake.models import Case
+
+ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+
+
+def supports_choices(case: Case) -> list[tuple[str, object]]:
+    """What a document can be for, from the case's own answers, grouped for a <select>.
+
+    Values are the stable ids the model keeps (see evidence/models.py): "ground:<id>",
+    "request:<position>:<role>", "release_plan", "background".
+    """
+    choices: list[tuple[str, object]] = [("", "Choose what it is for")]
+    requests = []
+    for number, request in enumerate(case.warden_requests.all(), start=1):
+        sent = f", sent {court_date(request.sent_on)}" if request.sent_on else ""
+        for role, label in Attachment.Role.choices:
+            requests.append(
+                (f"request:{request.position}:{role}", f"Request {number}{sent}: {label}")
+            )
+    if requests:
+        choices.append(("Requests to the warden", requests))
+    grounds = [(f"ground:{g.category}", BY_ID[g.category].title) for g in case.grounds.all()]
+    if grounds:
+        choices.append(("Reasons for release", grounds))
+    choices.append(
+        (
+            "The rest of the case",
+            [
+                ("release_plan", "The release plan (where they would live, money, medical care)"),
+                ("background", "Background: programs, work, conduct, letters of support"),
+            ],
+        )
+    )
+    return choices
+
+
+def parse_supports(value: str) -> dict:
+    """The model fields for a `supports_choices` value."""
+    kind, _, rest = value.partition(":")
+    if kind == "ground":
+        return {"supports": Attachment.Supports.GROUND, "ground": rest}
+    if kind == "request":
+        position, _, role = rest.partition(":")
+        return {
+            "supports": Attachment.Supports.REQUEST,
+            "request_position": int(position),
+            "request_role": role,
+        }
+    return {"supports": kind}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="The file",
+        help_text="A PDF, or a photo or scan as JPEG or PNG.",
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        error_messages={
+            "required": "Choose a file to add",
+            "empty": "This file is empty. Choose the file again, or another copy of it",
+        },
+    )
+    description = forms.CharField(
+        label="What is it? Describe it in a few words",
+        help_text=(
+            "For example: Letter from Dr. Lee about the cancer treatment. The judge will read "
+            "this, so do not write a child's full name."
+        ),
+        max_length=200,
+        error_messages={
+            "required": "Describe the document in a few words",
+            "max_length": "Use 200 characters or fewer to describe it",
+        },
+    )
+    supports = forms.ChoiceField(
+        label="What is it for?",
+        error_messages={"required": "Choose what the document is for"},
+    )
+    kind = forms.ChoiceField(
+        label="What kind of paper is it?",
+        choices=Attachment.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text="Medical records and doctors' letters go in exhibits the court is asked to seal.",
+        error_messages={"required": "Choose what kind of paper it is"},
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["supports"].choices = supports_choices(case)
+        self.inspected: validation.Inspected | None = None
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        limit = settings.EVIDENCE_MAX_FILES_PER_CASE
+        if self.case.attachments.count() >= limit:
+            raise forms.ValidationError(too_many_message(limit), code="too_many")
+        largest = settings.EVIDENCE_MAX_FILE_BYTES
+        if file.size > largest:
+            raise forms.ValidationError(
+                f"This file is larger than {filesizeformat(largest)}, the most one document can "
+                "be. Choose a smaller file, or split a long PDF into parts",
+                code="too_big",
+            )
+        self.inspected = validation.inspect(file)
+        return file
+
+    def clean_supports(self):
+        return parse_supports(self.cleaned_data["supports"])
+
+
+def too_many_message(limit: int) -> str:
+    return (
+        f"This case already has {limit} documents, the most it can hold. Remove one you do not "
+        "need before adding another"
+    )

@@ -1,0 +1,117 @@
+"""Documents a family uploads for a case: the exhibits of the motion (issue 6).
+
+A document says what it supports by the same stable ids the drafts use, not by a foreign key
+to the row: the interview saves a step by deleting and recreating its rows (intake/answers.py),
+so a key to a `CaseGround` or a `WardenRequest` would be cut, or would take the file with it,
+each time the family saves that step again. A ground is named by its id (one per case); a
+request to the warden by its position in the case's list.
+
+The file lives in Django's default storage under a name made of ids only, so neither the path
+nor a listing of the storage reveals who it is about.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from intake import drafts
+from intake.models import Case
+
+EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+
+
+def stored_name(attachment: Attachment, filename: str) -> str:
+    """evidence/<case id>/<document id>.<ext>: the name typed by the family is never used."""
+    return f"evidence/{attachment.case_id}/{attachment.id}{EXTENSIONS[attachment.content_type]}"
+
+
+class Attachment(models.Model):
+    class Supports(models.TextChoices):
+        REQUEST = "request", "A request to the warden"
+        GROUND = "ground", "A reason for release"
+        RELEASE_PLAN = "release_plan", "The release plan"
+        BACKGROUND = "background", "Background for the judge"
+
+    class Role(models.TextChoices):
+        PROOF_OF_RECEIPT = "proof_of_receipt", "The request, or proof of the date it was received"
+        WARDEN_RESPONSE = "warden_response", "The warden's answer"
+        APPEAL = "appeal", "An appeal (BP-9, BP-10, BP-11) or its answer"
+
+    class Kind(models.TextChoices):
+        MEDICAL_RECORD = "medical_record", "Medical records"
+        DOCTOR_LETTER = "doctor_letter", "A letter from a doctor or nurse"
+        SUPPORT_LETTER = "support_letter", "A letter of support"
+        OTHER = "other", "Something else"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    supports = models.CharField(max_length=16, choices=Supports.choices)
+    # For a ground: its id (eligibility.grounds). For a request: its WardenRequest.position.
+    ground = models.CharField(max_length=32, blank=True)
+    request_position = models.PositiveSmallIntegerField(null=True, blank=True)
+    request_role = models.CharField(max_length=32, choices=Role.choices, blank=True)
+    description = models.CharField(max_length=200)
+    # Medical kinds are the exhibits the person asks to file under seal (drafts.SEALED_KINDS).
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(upload_to=stored_name, max_length=200)
+    # What the content turned out to be (evidence/validation.py), never what the browser said.
+    content_type = models.CharField(max_length=32, choices=[(t, t) for t in EXTENSIONS])
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="attachment_ground_only_for_grounds",
+                condition=(models.Q(supports="ground") & ~models.Q(ground=""))
+                | (~models.Q(supports="ground") & models.Q(ground="")),
+            ),
+            models.CheckConstraint(
+                name="attachment_request_only_for_requests",
+                condition=(
+                    models.Q(supports="request", request_position__isnull=False)
+                    & ~models.Q(request_role="")
+                )
+                | (
+                    ~models.Q(supports="request")
+                    & models.Q(request_position__isnull=True, request_role="")
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+    @property
+    def extension(self) -> str:
+        return EXTENSIONS[self.content_type]
+
+    def as_evidence(self, request_index: dict[int, int]) -> drafts.Evidence:
+        """The document as the drafts see it. `request_index` maps a request's position to its
+        index in `Case.to_facts().warden_requests`; a request that is gone maps to nothing."""
+        return drafts.Evidence(
+            key=str(self.id),
+            description=self.description,
+            supports=self.supports,
+            ground=self.ground,
+            request=(
+                request_index.get(self.request_position)
+                if self.request_position is not None
+                else None
+            ),
+            role=self.request_role,
+            kind=self.kind,
+            sha256=self.sha256,
+        )

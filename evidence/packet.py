@@ -1,0 +1,198 @@
+"""The filing packet: one PDF to print and mail, with every page numbered.
+
+The motion comes first, then the index of exhibits, then each exhibit behind its cover page:
+an uploaded PDF's pages as they are, a photo or scan as a page of its own scaled to fit US
+Letter, and, for an exhibit with no uploads yet, the cover's checklist of papers to put behind
+it by hand. Lettering, covers and index come from intake.drafts, so the packet always matches
+the motion's exhibit list. Page numbers are stamped last over the whole packet ("Page X of Y"),
+in the same place and type as the motion's own footer, which the packet's copy leaves off.
+
+Exhibit pages are read from storage as they are copied and the result is spooled to a
+temporary file, so a large packet does not have to sit in memory twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+from PIL import Image, ImageOps
+from pypdf import PdfReader, PdfWriter, Transformation
+
+from eligibility import rules
+from eligibility.facts import CaseFacts
+from evidence.validation import open_pdf
+from intake import drafts
+
+LETTER = (612, 792)  # US Letter in PDF points
+# Photos are drawn at this resolution inside these margins (inches): left, top, right, bottom.
+# The bottom margin leaves the page number clear.
+IMAGE_DPI = 200
+IMAGE_MARGINS = (0.5, 0.5, 0.5, 1.0)
+IMAGE_QUALITY = 85
+_SPOOL_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Packet:
+    file: IO[bytes]
+    pages: int
+
+
+def packet_key(facts: CaseFacts, as_of: date, evidence: Sequence[drafts.Evidence]) -> str:
+    """The packet's ETag: everything in the drafts' key, plus this module's own code."""
+    key = drafts.cache_key(facts, "filing-packet", as_of, evidence)
+    return hashlib.sha256(f"{key}:{_packet_version()}".encode()).hexdigest()
+
+
+def build_packet(
+    facts: CaseFacts,
+    *,
+    as_of: date,
+    screening: rules.Screening,
+    evidence: Sequence[drafts.Evidence],
+    open_file: Callable[[str], IO[bytes]],
+    content_types: dict[str, str],
+) -> Packet:
+    """Assemble the packet. `open_file(key)` opens an uploaded document for reading, and
+    `content_types[key]` says whether it is a PDF or an image (as checked on upload)."""
+    exhibits = drafts.exhibit_list(facts, screening, evidence)
+    motion = PdfReader(
+        io.BytesIO(
+            drafts.render(
+                facts,
+                "motion",
+                as_of=as_of,
+                screening=screening,
+                exhibits=evidence,
+                page_numbers=False,
+            )
+        )
+    )
+    covers = _cover_pages(drafts.render_exhibit_covers(facts, exhibits), exhibits)
+    writer = PdfWriter()
+    with ExitStack() as files:
+        contents = {
+            e.letter: [
+                _document_pages(files.enter_context(open_file(f.key)), content_types[f.key])
+                for f in e.files
+            ]
+            for e in exhibits
+        }
+        sizes = {
+            e.letter: len(covers[e.letter]) + sum(len(p) for p in contents[e.letter])
+            for e in exhibits
+        }
+        index = _index(facts, screening, exhibits, len(motion.pages), sizes)
+
+        writer.append(motion)
+        writer.add_outline_item(title="Motion", page_number=0)
+        start = len(writer.pages)
+        writer.append(index)
+        writer.add_outline_item(title="Index of exhibits", page_number=start)
+        for exhibit in exhibits:
+            writer.add_outline_item(
+                title=f"Exhibit {exhibit.letter} \u2014 {exhibit.description}",
+                page_number=len(writer.pages),
+            )
+            for page in covers[exhibit.letter]:
+                writer.add_page(page)
+            for pages in contents[exhibit.letter]:
+                for page in pages:
+                    writer.add_page(page)
+        total = len(writer.pages)
+        _stamp_page_numbers(writer)
+        # Closed by whoever sends it (a FileResponse closes its file when done).
+        out = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
+        writer.write(out)
+    out.seek(0)
+    return Packet(out, total)
+
+
+def image_page(file: IO[bytes]) -> bytes:
+    """A photo or scan as one US Letter PDF page: turned upright, scaled to fit, centred."""
+    dpi = IMAGE_DPI
+    width, height = (round(side / 72 * dpi) for side in LETTER)
+    left, top, right, bottom = (round(m * dpi) for m in IMAGE_MARGINS)
+    box = (width - left - right, height - top - bottom)
+    with Image.open(file) as opened:
+        image = ImageOps.exif_transpose(opened)
+        if image.mode in ("RGBA", "LA", "P"):
+            image = image.convert("RGBA")
+            flat = Image.new("RGB", image.size, "white")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        else:
+            image = image.convert("RGB")
+        scale = min(box[0] / image.width, box[1] / image.height)
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image = image.resize(size, Image.Resampling.LANCZOS)
+    page = Image.new("RGB", (width, height), "white")
+    page.paste(image, (left + (box[0] - size[0]) // 2, top + (box[1] - size[1]) // 2))
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=dpi, quality=IMAGE_QUALITY)
+    return out.getvalue()
+
+
+def _document_pages(file: IO[bytes], content_type: str) -> list:
+    if content_type == "application/pdf":
+        return list(open_pdf(file).pages)
+    return list(PdfReader(io.BytesIO(image_page(file))).pages)
+
+
+def _cover_pages(document, exhibits: Sequence[drafts.Exhibit]) -> dict[str, list]:
+    """Each exhibit's cover pages (usually one), found by the anchor each cover carries."""
+    reader = PdfReader(io.BytesIO(document.write_pdf()))
+    starts = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("exhibit-"):
+                starts.setdefault(anchor.removeprefix("exhibit-"), number)
+    ordered = [starts[e.letter] for e in exhibits] + [len(reader.pages)]
+    return {
+        e.letter: list(reader.pages[ordered[i] : ordered[i + 1]]) for i, e in enumerate(exhibits)
+    }
+
+
+def _index(
+    facts: CaseFacts,
+    screening: rules.Screening,
+    exhibits: Sequence[drafts.Exhibit],
+    motion_pages: int,
+    sizes: dict[str, int],
+) -> PdfReader:
+    """The index, laid out until the page numbers it prints agree with its own length."""
+    index_pages = 1
+    for _ in range(3):
+        first_pages, page = {}, motion_pages + index_pages + 1
+        for exhibit in exhibits:
+            first_pages[exhibit.letter] = page
+            page += sizes[exhibit.letter]
+        document = drafts.render_exhibit_index(facts, screening, exhibits, first_pages=first_pages)
+        if len(document.pages) == index_pages:
+            break
+        index_pages = len(document.pages)
+    return PdfReader(io.BytesIO(document.write_pdf()))
+
+
+def _stamp_page_numbers(writer: PdfWriter) -> None:
+    """Stamp "Page X of Y" on every page, centred at the foot of pages of any size or rotation."""
+    stamps = PdfReader(io.BytesIO(drafts.render_page_numbers(len(writer.pages)))).pages
+    for page, stamp in zip(writer.pages, stamps, strict=True):
+        page.transfer_rotation_to_content()
+        box = page.mediabox
+        shift_x = float(box.left) + (float(box.width) - LETTER[0]) / 2
+        page.merge_transformed_page(stamp, Transformation().translate(shift_x, float(box.bottom)))
+
+
+@cache
+def _packet_version() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()

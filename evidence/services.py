@@ -1,0 +1,91 @@
+"""Adding and removing a case's documents, and handing them to the drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from eligibility.facts import CaseFacts
+from eligibility.rules import Screening, screen
+from evidence import packet
+from evidence.forms import too_many_message
+from evidence.models import Attachment
+from evidence.validation import Inspected
+from intake import drafts
+from intake.models import Case
+
+
+def attachment_create(
+    *, case: Case, user, file, inspected: Inspected, description: str, kind: str, **supports
+) -> Attachment:
+    """Store an inspected upload for the case, within the per-case limit.
+
+    The case row is locked while counting, so two uploads sent at once cannot both take the
+    last place (the form's count is only a first, friendly check).
+    """
+    with transaction.atomic():
+        Case.objects.select_for_update().filter(pk=case.pk).first()
+        limit = settings.EVIDENCE_MAX_FILES_PER_CASE
+        if Attachment.objects.filter(case=case).count() >= limit:
+            raise ValidationError(too_many_message(limit), code="too_many")
+        attachment = Attachment(
+            case=case,
+            description=description.strip(),
+            kind=kind,
+            content_type=inspected.content_type,
+            size=inspected.size,
+            sha256=inspected.sha256,
+            uploaded_by=user if user is not None and user.is_authenticated else None,
+            **supports,
+        )
+        # A storage write that fails rolls the row back with it.
+        attachment.file.save("upload", file, save=False)
+        attachment.save()
+    return attachment
+
+
+def attachment_delete(*, attachment: Attachment) -> None:
+    """Remove the document; its stored file goes once the removal is committed (signals.py)."""
+    attachment.delete()
+
+
+def exhibit_letters(case: Case, *, as_of: date) -> dict[str, str]:
+    """Each document's exhibit letter in the motion, by attachment id. A document the motion
+    does not use (its ground left out, its request not counting) has none."""
+    facts = case.to_facts(as_of)
+    screening = screen(facts, as_of)
+    if screening.verdict == "not_eligible":
+        return {}
+    exhibits = drafts.exhibit_list(facts, screening, evidence_for(case))
+    return {file.key: exhibit.letter for exhibit in exhibits for file in exhibit.files}
+
+
+def case_packet(
+    case: Case,
+    *,
+    facts: CaseFacts,
+    as_of: date,
+    screening: Screening,
+    evidence: Sequence[drafts.Evidence],
+) -> packet.Packet:
+    """The filing packet of a case, reading its documents from storage as they are copied."""
+    attachments = {str(a.id): a for a in case.attachments.all()}
+    return packet.build_packet(
+        facts,
+        as_of=as_of,
+        screening=screening,
+        evidence=evidence,
+        open_file=lambda key: attachments[key].file.open("rb"),
+        content_types={key: a.content_type for key, a in attachments.items()},
+    )
+
+
+def evidence_for(case: Case) -> tuple[drafts.Evidence, ...]:
+    """The case's documents as the drafts read them, in upload order."""
+    positions = case.warden_requests.values_list("position", flat=True)
+    request_index = {position: index for index, position in enumerate(positions)}
+    return tuple(a.as_evidence(request_index) for a in case.attachments.all())

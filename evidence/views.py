@@ -1,0 +1,151 @@
+"""A case's documents: list and upload, download, remove, and the filing packet.
+
+Every view takes the case through intake/access.py first, so a document's address is no use
+to anyone who may not see its case: they get a 404, as for a case that does not exist.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+
+from eligibility.rules import screen
+from evidence import packet, services
+from evidence.forms import UploadForm, supports_choices
+from evidence.models import Attachment
+from intake import clock
+from intake.access import case_for_request
+from intake.views.downloads import PRIVATE, last_name, not_modified, safe_filename
+
+GONE = "A part of your answers that is no longer there"
+
+
+def case_documents(request, case_id):
+    case = case_for_request(request, case_id)
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, case=case)
+        if form.is_valid():
+            try:
+                attachment = services.attachment_create(
+                    case=case,
+                    user=request.user,
+                    file=form.cleaned_data["file"],
+                    inspected=form.inspected,
+                    description=form.cleaned_data["description"],
+                    kind=form.cleaned_data["kind"],
+                    **form.cleaned_data["supports"],
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc)
+            else:
+                messages.success(request, f"Added: {attachment.description}")
+                return redirect("case_documents", case_id=case.id)
+    else:
+        wanted = request.GET.get("for", "")
+        values = [value for value, _ in _flat(supports_choices(case))]
+        form = UploadForm(case=case, initial={"supports": wanted if wanted in values else ""})
+    return render(
+        request,
+        "evidence/documents.html",
+        {
+            "case": case,
+            "form": form,
+            "rows": _rows(case),
+            "results_url": reverse("case_results", args=[case.id]),
+            "packet_url": reverse("case_filing_packet", args=[case.id]),
+        },
+    )
+
+
+def document_download(request, case_id, attachment_id):
+    case = case_for_request(request, case_id)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, case=case)
+    name = safe_filename(last_name(case.person_name), attachment.description[:60])
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=f"{name or 'document'}{attachment.extension}",
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def document_delete(request, case_id, attachment_id):
+    case = case_for_request(request, case_id)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, case=case)
+    if request.method == "POST":
+        services.attachment_delete(attachment=attachment)
+        messages.success(request, f"Removed: {attachment.description}")
+        return redirect("case_documents", case_id=case.id)
+    return render(request, "evidence/confirm_delete.html", {"case": case, "attachment": attachment})
+
+
+def filing_packet(request, case_id):
+    """The motion, the index and every exhibit in one numbered PDF (evidence/packet.py)."""
+    case = case_for_request(request, case_id)
+    as_of = clock.today()
+    facts = case.to_facts(as_of)
+    screening = screen(facts, as_of)
+    if screening.verdict == "not_eligible":
+        raise Http404("No filing packet for this case.")
+    evidence = services.evidence_for(case)
+    etag = f'"{packet.packet_key(facts, as_of, evidence)}"'
+    if not_modified(request, etag):
+        response = HttpResponseNotModified()
+    else:
+        built = services.case_packet(
+            case, facts=facts, as_of=as_of, screening=screening, evidence=evidence
+        )
+        filename = safe_filename("filing-packet", last_name(case.person_name), as_of.isoformat())
+        response = FileResponse(
+            built.file,
+            as_attachment=True,
+            filename=f"{filename}.pdf",
+            content_type="application/pdf",
+        )
+    response["ETag"] = etag
+    response["Cache-Control"] = PRIVATE
+    return response
+
+
+def _rows(case) -> list[dict]:
+    """The case's documents in exhibit order, each with its letter, or why it has none."""
+    letters = services.exhibit_letters(case, as_of=clock.today())
+    attachments = list(case.attachments.all())
+    labels = dict(_flat(supports_choices(case)))
+    rows = [
+        {
+            "attachment": a,
+            "letter": letters.get(str(a.id)),
+            "for": labels.get(_supports_value(a), GONE),
+            "size": filesizeformat(a.size),
+            "type": "PDF" if a.content_type == "application/pdf" else "Picture",
+        }
+        for a in attachments
+    ]
+    # Exhibit order (A … Z, AA …), then the documents the motion does not use.
+    return sorted(rows, key=lambda r: (r["letter"] is None, len(r["letter"] or ""), r["letter"]))
+
+
+def _supports_value(attachment: Attachment) -> str:
+    if attachment.supports == Attachment.Supports.GROUND:
+        return f"ground:{attachment.ground}"
+    if attachment.supports == Attachment.Supports.REQUEST:
+        return f"request:{attachment.request_position}:{attachment.request_role}"
+    return attachment.supports
+
+
+def _flat(choices) -> list[tuple[str, str]]:
+    flat = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            flat += list(label)
+        elif value:
+            flat.append((value, label))
+    return flat

@@ -1,0 +1,234 @@
+"""Case files (JSON v1, docs/case-format.md) into and out of an organisation's workspace.
+
+Import reads a file with the same reader as the `screen` and `draft` commands
+(`eligibility.facts.loads`), then checks what the reader allows but the database cannot hold
+(a name longer than its column, a NUL character PostgreSQL refuses, a term too large for its
+column), so a bad file always ends as one `CaseFileError` naming the field, never a 500.
+`create_case` is the inverse of `Case.to_facts`: exporting an imported case gives back the
+same facts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from eligibility import facts as casefile
+from eligibility.facts import CaseFacts, CaseFileError
+from intake import workspace
+from intake.models import (
+    AuditAction,
+    Case,
+    CaseGround,
+    CaseShare,
+    CaseStatus,
+    Membership,
+    RequestGround,
+    ShareOrigin,
+    TermKind,
+    WardenRequest,
+    YesNo,
+)
+from intake.steps import STEPS
+
+MAX_BYTES = 1_000_000
+NEW_LAW_BEGINS = date(1987, 11, 1)
+# PositiveIntegerField: the largest value every supported database stores.
+LARGEST_TERM = 2_147_483_647
+
+# Case-file text that goes into a column of limited length: (path, column).
+_LIMITED = (
+    ("person.name", Case, "person_name"),
+    ("person.facility", Case, "facility"),
+    ("person.unit", Case, "unit"),
+    ("sentence.case_number", Case, "case_number"),
+    ("sentence.judge", Case, "judge"),
+    ("preparer.name", Case, "preparer_name"),
+    ("preparer.relationship", Case, "preparer_relationship"),
+    ("preparer.contact", Case, "preparer_contact"),
+)
+
+
+def read_upload(upload) -> CaseFacts:
+    """The facts of an uploaded case file, or a CaseFileError that says what is wrong."""
+    if upload.size > MAX_BYTES:
+        raise CaseFileError("", "the file is larger than 1 MB, which no case file needs")
+    facts = casefile.loads(upload.read())
+    check_storable(facts)
+    return facts
+
+
+def check_storable(facts: CaseFacts) -> None:
+    """Refuse what the reader accepts but a database column cannot keep."""
+    data = casefile.to_json(facts)
+    for path, value in _strings(data, ""):
+        if "\x00" in value:
+            raise CaseFileError(path, "contains a NUL character, which is not text")
+    for path, model, column in _LIMITED:
+        section, key = path.split(".")
+        _check_length(path, data[section][key], model._meta.get_field(column).max_length)
+    for i, request in enumerate(data["warden_requests"]):
+        limit = WardenRequest._meta.get_field("facility").max_length
+        _check_length(f"warden_requests[{i}].facility", request["facility"], limit)
+    term = facts.sentence.term_months
+    if term is not None and term > LARGEST_TERM:
+        raise CaseFileError("sentence.term_months", f"{term} months is more than any sentence")
+
+
+def _check_length(path: str, value: str | None, limit: int) -> None:
+    if value is not None and len(value) > limit:
+        raise CaseFileError(path, f"is longer than {limit} characters")
+
+
+def _strings(value: Any, path: str):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]")
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: YesNo.YES, False: YesNo.NO}.get(value, "")
+
+
+def _text(value: str | None) -> str:
+    return value or ""
+
+
+@transaction.atomic
+def create_case(
+    facts: CaseFacts, *, membership: Membership, today: date, source: str = ""
+) -> CaseShare:
+    """A new case in the advocate's organisation holding exactly these facts."""
+    case = build_case(facts, today=today)
+    share = CaseShare.objects.create(
+        case=case,
+        organisation=membership.organisation,
+        origin=ShareOrigin.IMPORTED,
+        shared_by=membership.user,
+        status=CaseStatus.NEW,
+    )
+    workspace.record(share, membership.user, AuditAction.IMPORTED, source)
+    return share
+
+
+@transaction.atomic
+def build_case(facts: CaseFacts, *, today: date, **fields) -> Case:
+    """A saved case (with its grounds and requests) whose `to_facts()` gives back `facts`;
+    `fields` sets more of the case, such as its owner."""
+    person, custody, sentence = facts.person, facts.custody, facts.sentence
+    offense_date = custody.offense_date
+    prior = facts.prior_motion
+    case = Case(
+        sentencing_court=_text(custody.sentencing_court),
+        custody_status=_text(custody.status),
+        offense_before_1987=(
+            "" if offense_date is None else _yes_no(offense_date < NEW_LAW_BEGINS)
+        ),
+        offense_ended_on=offense_date,
+        appeal_pending=_yes_no(sentence.appeal_pending),
+        prior_motion=YesNo.YES if prior.filed_on or prior.decided_on else "",
+        prior_motion_filed_on=prior.filed_on,
+        prior_motion_decided_on=prior.decided_on,
+        person_name=_text(person.name),
+        register_number=_text(person.register_number),
+        date_of_birth=person.date_of_birth,
+        facility=_text(person.facility),
+        unit=_text(person.unit),
+        district=_text(sentence.district),
+        case_number=_text(sentence.case_number),
+        judge=_text(sentence.judge),
+        imposed_on=sentence.imposed_on,
+        term_kind=(
+            TermKind.LIFE
+            if sentence.life
+            else TermKind.YEARS
+            if sentence.term_months is not None
+            else ""
+        ),
+        term_months=None if sentence.life else sentence.term_months,
+        custody_began=sentence.custody_began,
+        offense=_text(sentence.offense),
+        projected_release=sentence.projected_release,
+        requests_sent=YesNo.YES if facts.warden_requests else "",
+        bop_motion=facts.bop_motion,
+        preparer_name=_text(facts.preparer.name),
+        preparer_relationship=_text(facts.preparer.relationship),
+        preparer_contact=_text(facts.preparer.contact),
+        **{name: _text(getattr(facts.release_plan, name)) for name in _RELEASE_PLAN},
+        **{name: _text(getattr(facts.background, name)) for name in _BACKGROUND},
+        **fields,
+    )
+    # Every step holds what the file gave; what it left out shows as "Not answered".
+    case.completed_steps = [s for s in STEPS if s != "request_details" or facts.warden_requests]
+    case.current_step = "review"
+    case.finished_at = timezone.now()
+    case.save()
+    CaseGround.objects.bulk_create(
+        CaseGround(case=case, category=g.category, facts=g.facts) for g in facts.grounds
+    )
+    for position, request in enumerate(facts.warden_requests):
+        row = WardenRequest.objects.create(
+            case=case,
+            position=position,
+            asked_for=_text(request.asked_for),
+            sent_on=request.sent_on,
+            method=_text(request.method),
+            received_on=request.received_on,
+            facility=_text(request.facility),
+            grounds_known=request.grounds is not None,
+            response=_text(request.response),
+            response_on=request.response_on,
+            bp9_on=request.appeal.bp9_on,
+            bp10_on=request.appeal.bp10_on,
+            bp11_on=request.appeal.bp11_on,
+            final_denial_on=request.appeal.final_denial_on,
+        )
+        RequestGround.objects.bulk_create(
+            RequestGround(request=row, category=g.category, facts=g.facts)
+            for g in request.grounds or ()
+        )
+    case.rescreen(today)
+    case.save(update_fields=["verdict", "earliest_filing_date", "screened_on"])
+    return case
+
+
+_RELEASE_PLAN = ("residence", "household", "support", "medical_care", "medical_payment")
+_BACKGROUND = ("programs", "work", "education", "conduct", "statement", "support_letters")
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def file_name(case: Case, today: date, suffix: str = "") -> str:
+    """'case-doe-2026-11-29.json', or with the case's id when several go in one zip."""
+    words = case.person_name.split()
+    last = unicodedata.normalize("NFKD", words[-1] if words else "").encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", last.decode().lower()).strip("-")
+    parts = ["case", slug, suffix or today.isoformat()]
+    return "-".join(p for p in parts if p) + ".json"
+
+
+def export_text(case: Case) -> str:
+    return casefile.dumps(case.to_facts())
+
+
+def export_zip(cases: Iterable[Case], today: date) -> bytes:
+    """One case file per case, named by last name and id so that no two collide."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for case in cases:
+            archive.writestr(file_name(case, today, suffix=str(case.id)), export_text(case))
+    return buffer.getvalue()

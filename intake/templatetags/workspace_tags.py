@@ -1,0 +1,35 @@
+"""What the family pages show of the workspace: sharing, and the changes advocates ask for.
+
+Inclusion tags, so that the family's pages show these without their views knowing about
+organisations. They read; the actions are intake/views/sharing.py.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from intake import workspace
+
+register = template.Library()
+
+
+@register.inclusion_tag("intake/_sharing.html", takes_context=True)
+def sharing_panel(context, case):
+    return {
+        "case": case,
+        "shares": list(workspace.shared_with(case)),
+        "can_share": workspace.organisations_to_share_with(case).exists(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("intake/_change_requests.html", takes_context=True)
+def change_requests_panel(context, case, in_review=False):
+    """`in_review`: inside the "Check your answers" step, whose form holds the whole page, so
+    the panel has no form (and no link) of its own there."""
+    return {
+        "case": case,
+        "in_review": in_review,
+        "changes": list(workspace.open_change_requests(case)),
+        "csrf_token": context.get("csrf_token"),
+    }

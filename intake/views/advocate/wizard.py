@@ -1,0 +1,81 @@
+"""The family's interview, step for step, for an advocate changing a case's answers."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from formtools.wizard.views import NamedUrlWizardView
+
+from intake import workspace
+from intake.access import share_for_request
+from intake.wizard import DONE, REVIEW, CaseWizard, requests_were_sent
+
+
+class AdvocateCaseWizard(CaseWizard):
+    """`CaseWizard` with the workspace's access check, addresses and change records.
+
+    Only what differs from the family's interview is here: the case comes through
+    `share_for_request`; every saved step records each answer it changed (question, before,
+    after, who, when); and where the family would see a page of their own (the screen-out and
+    find-out explanations, "saved", the results) the advocate goes back to the case's review
+    page, so an advocate never lands on a family address.
+    """
+
+    url_name = "advocate_case_step"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.share = share_for_request(request, kwargs["case_id"])
+        self.case = self.share.case
+        step = kwargs.get("step")
+        if step != DONE and step not in self.get_form_list():
+            return redirect(self.case_page())
+        # CaseWizard.dispatch would look the case up as the family's; skip to formtools'.
+        response = super(CaseWizard, self).dispatch(request, *args, **kwargs)
+        return self._within_workspace(response)
+
+    def case_page(self) -> str:
+        return reverse("advocate_case", args=[self.case.id])
+
+    def get_step_url(self, step):
+        return reverse("advocate_case_step", kwargs={"case_id": self.case.id, "step": step})
+
+    def get_template_names(self):
+        if self.steps.current == REVIEW:
+            return ["advocate/steps/review.html"]
+        return super().get_template_names()
+
+    def render_next_step(self, form, **kwargs):
+        step = self.steps.current
+        if self._returning_to_review() and not (step == "requests" and requests_were_sent(self)):
+            return redirect(self.case_page() + "#answers")
+        if step == "screening":
+            # The screen-out and "how to find out" pages speak to families; the case page
+            # gives an advocate the same findings.
+            return NamedUrlWizardView.render_next_step(self, form, **kwargs)
+        return super().render_next_step(form, **kwargs)
+
+    def done(self, form_list, **kwargs):
+        super().done(form_list, **kwargs)
+        return redirect(self.case_page())
+
+    def _save(self, step, form, *, next_step):
+        with transaction.atomic():
+            before = workspace.answer_snapshot(self.case)
+            super()._save(step, form, next_step=next_step)
+            workspace.record_answer_changes(
+                share=self.share,
+                user=self.request.user,
+                before=before,
+                after=workspace.answer_snapshot(self.case),
+            )
+
+    def _within_workspace(self, response):
+        family_pages = reverse("case_resume", args=[self.case.id])
+        if isinstance(response, HttpResponseRedirect) and response.url.startswith(family_pages):
+            return redirect(self.case_page())
+        return response
+
+
+advocate_case_step = AdvocateCaseWizard.as_view(url_name="advocate_case_step", done_step_name=DONE)

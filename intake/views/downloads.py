@@ -1,0 +1,179 @@
+"""Draft downloads shared by the family and advocate pages: one place for the HTTP details.
+
+A draft's bytes depend only on the case's facts, its uploaded exhibits, the document and the
+day (`intake.drafts.cache_key`), so that key is also the ETag: a browser that already holds the
+PDF gets a 304 without a render, a repeat download of unchanged data comes from the shared
+cache (`render_cached`), and any change to an answer or an upload gives a new key and a new
+file. The caller checks access first; nothing here decides who may download.
+
+For a page of its own, call `case_draft_response(request, case, document)` after the access
+check (the family's `case_draft` below does it with intake/access.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.urls import reverse
+from django.utils.http import content_disposition_header, parse_etags
+
+from eligibility.facts import CaseFacts
+from eligibility.rules import Screening, screen
+from eligibility.words import long_date
+from evidence.services import evidence_for
+from intake import clock, drafts
+from intake.access import case_for_request
+from intake.models import Case
+
+# The family's URL name for each document (intake/urls.py).
+URL_NAMES = {
+    "warden-request": "case_warden_request_pdf",
+    "motion": "case_motion_pdf",
+    "seal-motion": "case_seal_motion_pdf",
+}
+
+# Personal papers: never kept by a shared cache, always checked with the server (ETag).
+PRIVATE = "private, no-cache"
+
+
+def case_draft(request, case_id, document: str):
+    """The family's download of one draft (warden-request.pdf, motion.pdf, seal-motion.pdf)."""
+    case = case_for_request(request, case_id)
+    return case_draft_response(request, case, document)
+
+
+def case_draft_response(request, case: Case, document: str, *, as_of: date | None = None):
+    """One draft of a case the caller may see: its facts, its uploads as exhibits, today."""
+    as_of = as_of or clock.today()
+    facts = case.to_facts(as_of)
+    return draft_response(
+        request,
+        facts,
+        document,
+        as_of=as_of,
+        screening=screen(facts, as_of),
+        filename=draft_filename(document, case.person_name, as_of),
+        exhibits=evidence_for(case),
+    )
+
+
+def draft_filename(document: str, person_name: str | None, as_of: date) -> str:
+    """'motion-doe-2026-11-29.pdf': the document, the person's last name and the day, in ASCII."""
+    return safe_filename(document, last_name(person_name), as_of.isoformat()) + ".pdf"
+
+
+def last_name(person_name: str | None) -> str:
+    words = (person_name or "").split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def safe_filename(*parts: str) -> str:
+    """ASCII words joined by hyphens, safe in any header and on any file system."""
+    slugs = []
+    for part in parts:
+        ascii_part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")
+        if slug:
+            slugs.append(slug)
+    return "-".join(slugs)
+
+
+def draft_response(
+    request,
+    facts: CaseFacts,
+    document: str,
+    *,
+    as_of: date,
+    screening: Screening,
+    filename: str,
+    exhibits: Sequence[drafts.Evidence] | None = None,
+) -> HttpResponse:
+    """The PDF as an attachment with its ETag, or a 304 when If-None-Match already has it.
+
+    404 for a document this case does not get (a sentence this law does not cover, or the seal
+    motion without medical records), as for any address that holds nothing.
+    """
+    if screening.verdict == "not_eligible" or document not in drafts.documents(facts, exhibits):
+        raise Http404("No such document for this case.")
+    etag = f'"{drafts.cache_key(facts, document, as_of, exhibits)}"'
+    if not_modified(request, etag):
+        response = HttpResponseNotModified()
+    else:
+        pdf = drafts.render_cached(
+            facts, document, as_of=as_of, screening=screening, exhibits=exhibits
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["ETag"] = etag
+    response["Cache-Control"] = PRIVATE
+    return response
+
+
+def not_modified(request, etag: str) -> bool:
+    held = parse_etags(request.headers.get("If-None-Match", ""))
+    return etag in held or "*" in held
+
+
+# -- the "Your papers" section of the results page --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: str
+    url: str
+    who_signs: str
+
+
+def papers(case: Case, screening: Screening) -> dict:
+    """The results page's "Your papers": the drafts to download, who signs what, the filing
+    packet, the documents page and the reminders (domain.md §§ 5–6)."""
+    if screening.verdict == "not_eligible":
+        return {"drafts": []}
+    facts = case.to_facts(screening.as_of)
+    exhibits = evidence_for(case)
+    earliest = screening.earliest_filing_date
+    offered = drafts.documents(facts, exhibits)
+    return {
+        "drafts": [_paper(case, document) for document in offered],
+        "packet_url": reverse("case_filing_packet", args=[case.id]),
+        "documents_url": reverse("case_documents", args=[case.id]),
+        "uploads": len(exhibits),
+        "sign_after": long_date(earliest) if earliest and earliest > screening.as_of else "",
+        "reminders": drafts.FILING_REMINDERS,
+    }
+
+
+def _paper(case: Case, document: str) -> Paper:
+    url = reverse(URL_NAMES[document], args=[case.id])
+    return Paper(PAPER_TITLES[document], url, WHO_SIGNS[document])
+
+
+PAPER_TITLES = {
+    "warden-request": "The request to the warden",
+    "motion": "The motion for the court",
+    "seal-motion": "The motion to keep medical records private (file under seal)",
+}
+
+WHO_SIGNS = {
+    "warden-request": (
+        "Your loved one signs it and hands it to prison staff, and keeps a copy stamped with "
+        "the date. If you send it for them, you sign it, and your loved one signs the line at "
+        "the end too."
+    ),
+    "motion": (
+        "Only your loved one signs it: the motion, the declaration and the certificate of "
+        "service. Then they mail it to the court from the prison. You cannot sign or file it "
+        "for them."
+    ),
+    "seal-motion": ("Your loved one signs it too, and mails it to the court with the motion."),
+}

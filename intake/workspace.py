@@ -1,0 +1,349 @@
+"""The advocate workspace's work, apart from HTTP: the dashboard's query, the words for a
+case's filing date, the review actions, and the audit trail they all write.
+
+Nothing here decides eligibility. The verdict and the earliest filing date are the ones the
+rules gave (`Case.rescreen`), kept on the case; a case screened on an earlier day is screened
+again before a list is drawn, because time alone moves a case from "waiting" to "ready to file".
+Every action that changes a case in a workspace writes an `AuditEvent` in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import reduce
+from operator import and_
+
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from eligibility.words import court_date, plural
+from intake import review
+from intake.models import (
+    AnswerChange,
+    AuditAction,
+    AuditEvent,
+    Case,
+    CaseGround,
+    CaseShare,
+    CaseStatus,
+    ChangeRequest,
+    Membership,
+    Note,
+    Organisation,
+    ShareOrigin,
+)
+
+PAGE_SIZE = 25
+THE_FAMILY = "The family"
+NOT_ANSWERED = ""
+
+
+# -- what the dashboard shows --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FilingLabel:
+    """The earliest filing date as a few words, and a tone for the page to colour it by."""
+
+    text: str
+    tone: str  # "ready", "waiting", "action" or "info"
+    when: str = ""
+
+
+def filing_label(verdict: str, earliest: date | None, today: date) -> FilingLabel:
+    """The engine's verdict and date for a list: "Ready to file", "Can file in 12 days"…"""
+    when = court_date(earliest) if earliest else ""
+    match verdict:
+        case "ready_to_file":
+            return FilingLabel("Ready to file", "ready", f"since {when}" if when else "")
+        case "waiting" if earliest is not None:
+            days = (earliest - today).days
+            return FilingLabel(f"Can file in {plural(days, 'day')}", "waiting", f"on {when}")
+        case "needs_warden_request":
+            return FilingLabel("Needs a warden request", "action")
+        case "new_request_needed":
+            return FilingLabel("New request needed", "action")
+        case "needs_information" if earliest is not None:
+            return FilingLabel("Needs proof of receipt", "action", f"estimated {when}")
+        case "needs_information":
+            return FilingLabel("Needs information", "info")
+        case "no_qualifying_ground":
+            return FilingLabel("No qualifying reason yet", "info")
+        case "not_eligible":
+            return FilingLabel("This law does not apply", "info")
+    return FilingLabel("Not checked yet", "info")
+
+
+def refresh_stale_screenings(cases: QuerySet[Case], today: date) -> int:
+    """Screen again every case of `cases` last screened before `today`; how many were.
+
+    A fixed number of queries whatever the number of cases (the answers are prefetched, the
+    results written in one bulk update), so a list stays fast on the first visit of the day.
+    `updated_at` is left alone: nobody changed the case.
+    """
+    stale = list(
+        cases.exclude(screened_on=today).prefetch_related("grounds", "warden_requests__grounds")
+    )
+    for case in stale:
+        case.rescreen(today)
+    Case.objects.bulk_update(stale, ["verdict", "earliest_filing_date", "screened_on"])
+    return len(stale)
+
+
+def workspace_shares(organisation: Organisation) -> QuerySet[CaseShare]:
+    """The organisation's cases, with everything a dashboard row shows in the same query."""
+    open_changes = ChangeRequest.objects.filter(share=OuterRef("pk"), resolved_at=None)
+    return (
+        CaseShare.objects.filter(organisation=organisation, active=True)
+        .select_related("case", "assigned_to")
+        .prefetch_related("case__grounds")
+        .annotate(has_open_changes=Exists(open_changes))
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    q: str = ""
+    verdict: str = ""
+    status: str = ""
+    assigned: str = ""  # a Membership id, or "none"
+    district: str = ""
+    facility: str = ""
+    ground: str = ""
+    sort: str = "filing"
+
+
+UNASSIGNED = "none"
+
+SORTS = {
+    "filing": (
+        "First day to file (soonest first)",
+        (F("case__earliest_filing_date").asc(nulls_last=True), "case__person_name"),
+    ),
+    "name": ("Name (A to Z)", ("case__person_name", "case__created_at")),
+    "updated": ("Recently changed", ("-case__updated_at",)),
+    "shared": ("Newest in the workspace", ("-shared_at",)),
+    "status": ("Status", ("status", "case__person_name")),
+}
+
+
+def search_query(text: str) -> Q:
+    """Name (every word), register number (with or without the dash) or case number."""
+    text = " ".join(text.split())
+    if not text:
+        return Q()
+    words = text.split()
+    found = reduce(and_, (Q(case__person_name__icontains=w) for w in words))
+    found |= Q(case__case_number__icontains=text)
+    found |= Q(case__register_number__icontains=text)
+    digits = re.sub(r"[\s-]", "", text)
+    if digits.isdigit() and len(digits) >= 3:
+        # Register numbers are kept as 12345-678: "12345678", "12345 678" and "123456" match.
+        prefix = digits[:5] + (f"-{digits[5:]}" if len(digits) > 5 else "")
+        found |= Q(case__register_number__startswith=prefix)
+    return found
+
+
+def filter_shares(shares: QuerySet[CaseShare], filters: Filters) -> QuerySet[CaseShare]:
+    shares = shares.filter(search_query(filters.q))
+    if filters.verdict:
+        shares = shares.filter(case__verdict=filters.verdict)
+    if filters.status:
+        shares = shares.filter(status=filters.status)
+    if filters.assigned == UNASSIGNED:
+        shares = shares.filter(assigned_to=None)
+    elif filters.assigned:
+        shares = shares.filter(assigned_to_id=filters.assigned)
+    if filters.district:
+        shares = shares.filter(case__district=filters.district)
+    if filters.facility:
+        shares = shares.filter(case__facility__iexact=filters.facility)
+    if filters.ground:
+        shares = shares.filter(
+            Exists(CaseGround.objects.filter(case=OuterRef("case"), category=filters.ground))
+        )
+    _, order = SORTS.get(filters.sort, SORTS["filing"])
+    return shares.order_by(*order, "pk")
+
+
+# -- the audit trail ------------------------------------------------------------------------
+
+
+def name_of(user) -> str:
+    """How a person appears in a case's history: an advocate's name, or "The family"."""
+    if user is None or not user.is_authenticated:
+        return THE_FAMILY
+    membership = Membership.objects.filter(user=user).only("name").first()
+    return membership.name if membership else THE_FAMILY
+
+
+def record(share: CaseShare, user, action: str, detail: str = "") -> AuditEvent:
+    return AuditEvent.objects.create(
+        share=share,
+        actor=user if user is not None and user.is_authenticated else None,
+        actor_name=name_of(user),
+        action=action,
+        detail=detail[:300],
+    )
+
+
+# -- review actions -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_case(*, membership: Membership, today: date) -> CaseShare:
+    """An empty case an advocate fills in for a client; it belongs to the organisation."""
+    case = Case()
+    case.rescreen(today)
+    case.save()
+    share = CaseShare.objects.create(
+        case=case,
+        organisation=membership.organisation,
+        origin=ShareOrigin.STARTED,
+        shared_by=membership.user,
+        assigned_to=membership,
+        status=CaseStatus.IN_REVIEW,
+    )
+    record(share, membership.user, AuditAction.STARTED)
+    return share
+
+
+def shared_with(case: Case) -> QuerySet[CaseShare]:
+    return case.shares.filter(active=True).select_related("organisation")
+
+
+def organisations_to_share_with(case: Case) -> QuerySet[Organisation]:
+    """The organisations a family can pick: listed, and not already holding the case."""
+    holding = CaseShare.objects.filter(organisation=OuterRef("pk"), case=case, active=True)
+    return Organisation.objects.filter(listed=True).exclude(Exists(holding))
+
+
+@transaction.atomic
+def share_case(*, case: Case, organisation: Organisation, user) -> CaseShare:
+    """The family shares its case; sharing again with an organisation reopens its review."""
+    share, created = CaseShare.objects.select_for_update().get_or_create(
+        case=case,
+        organisation=organisation,
+        defaults={"shared_by": user if user.is_authenticated else None},
+    )
+    if not created:
+        if share.active:
+            return share
+        share.active, share.stopped_at, share.shared_at = True, None, timezone.now()
+        share.save(update_fields=["active", "stopped_at", "shared_at"])
+    record(share, user, AuditAction.SHARED, "" if created else "Shared again")
+    return share
+
+
+@transaction.atomic
+def stop_sharing(*, share: CaseShare, user) -> None:
+    share.active, share.stopped_at = False, timezone.now()
+    share.save(update_fields=["active", "stopped_at"])
+    record(share, user, AuditAction.UNSHARED)
+
+
+@transaction.atomic
+def move_status(*, share: CaseShare, status: str, user) -> None:
+    """Move along STATUS_MOVES; ValueError if the case (as it is now, locked) cannot."""
+    share.status = (
+        CaseShare.objects.select_for_update().values_list("status", flat=True).get(pk=share.pk)
+    )
+    if not share.can_move_to(status):
+        raise ValueError(f"a case cannot move from {share.status} to {status}")
+    before = share.get_status_display()
+    share.status = status
+    share.save(update_fields=["status"])
+    record(share, user, AuditAction.STATUS, f"{before} → {share.get_status_display()}")
+
+
+@transaction.atomic
+def assign(*, share: CaseShare, member: Membership | None, user) -> None:
+    if member is not None and member.organisation_id != share.organisation_id:
+        raise ValueError("an advocate of another organisation")
+    share.assigned_to = member
+    share.save(update_fields=["assigned_to"])
+    record(share, user, AuditAction.ASSIGNED, member.name if member else "Nobody")
+
+
+@transaction.atomic
+def add_note(*, share: CaseShare, user, text: str) -> Note:
+    note = Note.objects.create(share=share, author=user, author_name=name_of(user), text=text)
+    record(share, user, AuditAction.NOTE)
+    return note
+
+
+@transaction.atomic
+def request_changes(*, share: CaseShare, user, message: str) -> ChangeRequest:
+    """A message the family sees on its case; the case waits for them while it is open."""
+    change = ChangeRequest.objects.create(
+        share=share, author=user, author_name=name_of(user), message=message
+    )
+    record(share, user, AuditAction.CHANGES_REQUESTED, message)
+    if share.status != CaseStatus.CHANGES_REQUESTED and share.can_move_to(
+        CaseStatus.CHANGES_REQUESTED
+    ):
+        move_status(share=share, status=CaseStatus.CHANGES_REQUESTED, user=user)
+    return change
+
+
+def open_change_requests(case: Case) -> QuerySet[ChangeRequest]:
+    """What the family is asked to change, from the organisations it still shares with."""
+    return ChangeRequest.objects.filter(
+        share__case=case, share__active=True, resolved_at=None
+    ).select_related("share__organisation")
+
+
+@transaction.atomic
+def mark_changes_done(*, change: ChangeRequest, user) -> None:
+    """The family says it made the changes; the case goes back to the advocates for review."""
+    change.resolved_at = timezone.now()
+    change.save(update_fields=["resolved_at"])
+    share = change.share
+    record(share, user, AuditAction.CHANGES_DONE)
+    still_open = share.change_requests.filter(resolved_at=None).exists()
+    if share.status == CaseStatus.CHANGES_REQUESTED and not still_open:
+        move_status(share=share, status=CaseStatus.IN_REVIEW, user=user)
+
+
+# -- answers changed by an advocate ---------------------------------------------------------
+
+
+def answer_snapshot(case: Case) -> dict[tuple[str, str], str]:
+    """Every answer as "Check your answers" shows it, keyed by (step, question)."""
+    out: dict[tuple[str, str], str] = {}
+    for section in review.sections(case):
+        for row in section.rows:
+            out[(section.step, row.question)] = row.answer
+        for title, rows in section.groups:
+            out[(section.step, title)] = "Given"
+            for row in rows:
+                out[(section.step, f"{title}: {row.question}")] = row.answer
+    return out
+
+
+def record_answer_changes(
+    *, share: CaseShare, user, before: dict[tuple[str, str], str], after: dict
+) -> list[AnswerChange]:
+    """One AnswerChange per answer that differs, and one audit event for them all."""
+    changed_by_name = name_of(user)
+    changes = [
+        AnswerChange(
+            share=share,
+            changed_by=user,
+            changed_by_name=changed_by_name,
+            step=step,
+            field=question[:500],
+            old=before.get((step, question), NOT_ANSWERED),
+            new=after.get((step, question), NOT_ANSWERED),
+        )
+        for step, question in dict.fromkeys([*before, *after])
+        if before.get((step, question), NOT_ANSWERED) != after.get((step, question), NOT_ANSWERED)
+    ]
+    if changes:
+        AnswerChange.objects.bulk_create(changes)
+        questions = "; ".join(c.field for c in changes)
+        record(share, user, AuditAction.CHANGED, f"{plural(len(changes), 'answer')}: {questions}")
+    return changes

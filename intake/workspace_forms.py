@@ -1,0 +1,260 @@
+"""Forms of the advocate workspace and of sharing a case. They validate and say what to do."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+
+from eligibility import courts
+from eligibility.facts import CaseFileError
+from eligibility.grounds import CATALOGUE
+from intake import casefiles, workspace
+from intake.models import (
+    CaseShare,
+    CaseStatus,
+    Invitation,
+    MemberRole,
+    Membership,
+    Organisation,
+)
+from intake.templatetags.intake_tags import VERDICT_LABELS
+
+ANY = ("", "Any")
+
+
+def _choice(label: str, choices) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=[ANY, *choices], required=False)
+
+
+class DashboardForm(forms.Form):
+    """Search, filters and sort of the dashboard (a GET form: every field optional)."""
+
+    q = forms.CharField(
+        label="Search",
+        help_text="A name, a register number or a case number.",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    verdict = _choice("Result of the check", VERDICT_LABELS.items())
+    status = _choice("Status", CaseStatus.choices)
+    assigned = _choice("Assigned to", ())
+    district = _choice("Sentencing court", ())
+    facility = _choice("Facility", ())
+    ground = _choice("Reason for release", ((g.id, g.title) for g in CATALOGUE))
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=[(key, label) for key, (label, _) in workspace.SORTS.items()],
+        required=False,
+    )
+
+    def __init__(self, *args, members, districts, facilities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned"].choices = [
+            ANY,
+            (workspace.UNASSIGNED, "Nobody"),
+            *((str(m.pk), m.name) for m in members),
+        ]
+        self.fields["district"].choices = [
+            ANY,
+            *sorted(
+                ((d, courts.district(d).short_name) for d in districts if courts.district(d)),
+                key=lambda pair: pair[1],
+            ),
+        ]
+        self.fields["facility"].choices = [
+            ANY,
+            *sorted(((f, _facility_name(f)) for f in facilities), key=lambda pair: pair[1]),
+        ]
+
+    def filters(self) -> workspace.Filters:
+        """The filters asked for; a value that is not on offer is left out, not an error."""
+        if not self.is_bound:
+            return workspace.Filters()
+        self.is_valid()
+        return workspace.Filters(**{k: v for k, v in self.cleaned_data.items() if v})
+
+
+def _facility_name(value: str) -> str:
+    found = courts.facility(value)
+    return found.display_name if found else value
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Move the case to",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the status to move the case to"},
+    )
+
+    def __init__(self, *args, share: CaseShare, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(CaseStatus.choices)
+        self.fields["status"].choices = [(s, labels[s]) for s in share.next_statuses()]
+        self.fields["status"].error_messages["invalid_choice"] = (
+            f"A case that is “{share.get_status_display()}” cannot move there. Choose one of "
+            "the statuses listed"
+        )
+
+
+class AssignForm(forms.Form):
+    assigned_to = forms.ModelChoiceField(
+        label="Assigned to",
+        queryset=Membership.objects.none(),
+        required=False,
+        empty_label="Nobody",
+        error_messages={"invalid_choice": "Choose an advocate of your organization"},
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = organisation.members.all()
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Add a note",
+        help_text="Only your organization sees notes. The family never does.",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the note before saving it"},
+    )
+
+
+class ChangeRequestForm(forms.Form):
+    message = forms.CharField(
+        label="What should the family change?",
+        help_text="The family sees this message on their case. Use plain words, and say which "
+        "answer to change.",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write what the family should change"},
+    )
+
+
+class ImportForm(forms.Form):
+    case_file = forms.FileField(
+        label="Case file",
+        help_text="A case file in the JSON format (version 1), such as one downloaded from "
+        "this site.",
+        error_messages={
+            "required": "Choose a case file to import",
+            "empty": "The file is empty. Choose a case file",
+        },
+    )
+
+    def clean_case_file(self):
+        upload = self.cleaned_data["case_file"]
+        try:
+            self.facts = casefiles.read_upload(upload)
+        except CaseFileError as error:
+            where = f" The problem is in “{error.field}”: " if error.field else " "
+            raise forms.ValidationError(
+                f"This file cannot be imported.{where}{error.problem}. Fix the file and try again",
+                code="case_file",
+            ) from None
+        return upload
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Their email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address to send the invitation to",
+            "invalid": "Enter an email address like name@example.org",
+        },
+    )
+    role = forms.ChoiceField(
+        label="Their role",
+        choices=MemberRole.choices,
+        initial=MemberRole.ADVOCATE,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a role"},
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.filter(user__username__iexact=email).exists():
+            raise forms.ValidationError(
+                "This person already works with an organization on this site", code="member"
+            )
+        return email
+
+
+class JoinForm(forms.Form):
+    """Accepting an invitation: the name colleagues will see, and a password if new here."""
+
+    name = forms.CharField(
+        label="Your name",
+        help_text="Your colleagues see it on the cases you work on.",
+        max_length=200,
+        error_messages={"required": "Enter your name"},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label="Choose a password",
+        help_text="At least 8 characters. Not only numbers.",
+        strip=False,
+        error_messages={"required": "Choose a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        error_messages={"required": "Type the password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, invitation: Invitation, new_account: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+        if not new_account:
+            del self.fields["password1"]
+            del self.fields["password2"]
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error(
+                "password2",
+                forms.ValidationError("The two passwords are different", code="mismatch"),
+            )
+        elif one:
+            email = self.invitation.email
+            try:
+                validate_password(one, get_user_model()(username=email, email=email))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ShareForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Which organization should see your case?",
+        queryset=Organisation.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Choose an organization to share your case with",
+            "invalid_choice": "Choose one of the organizations in the list",
+        },
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = workspace.organisations_to_share_with(case)
+        field.label_from_instance = _organisation_label
+
+
+def _organisation_label(organisation: Organisation) -> str:
+    if organisation.description:
+        return f"{organisation.name}: {organisation.description}"
+    return organisation.name

@@ -1,0 +1,254 @@
+"""The filing packet (evidence/packet.py): the motion, the index, each exhibit behind its cover,
+every page numbered. Built from plain facts and in-memory files, read back with pypdf and
+pdftotext."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+from datetime import date
+
+import pytest
+from PIL import Image, ImageOps
+from pypdf import PdfReader
+
+from eligibility.facts import FORMAT, loads
+from eligibility.rules import screen
+from evidence import packet
+from intake import drafts
+from tests.evidence_files import image_bytes, pdf_bytes
+
+AS_OF = date(2026, 11, 29)
+
+CASE = {
+    "format": FORMAT,
+    "person": {"name": "Robert Example", "register_number": "12345-678", "facility": "DEV"},
+    "custody": {
+        "sentencing_court": "federal_district",
+        "status": "bop_facility",
+        "offense_date": "2012-03-01",
+    },
+    "sentence": {
+        "district": "nysd",
+        "case_number": "1:12-cr-00123-ABC",
+        "imposed_on": "2013-05-01",
+        "term_months": 240,
+        "custody_began": "2012-03-15",
+    },
+    "grounds": [
+        {"category": "medical_terminal", "facts": "Stage IV pancreatic cancer."},
+        {"category": "family_parent", "facts": "My mother is 91 and bedridden."},
+    ],
+    "warden_requests": [
+        {
+            "sent_on": "2026-08-21",
+            "asked_for": "sentence_reduction",
+            "method": "hand_delivered",
+            "received_on": "2026-08-21",
+            "facility": "DEV",
+            "grounds": [{"category": "medical_terminal"}, {"category": "family_parent"}],
+            "response": "denied",
+            "response_on": "2026-09-02",
+        }
+    ],
+    "background": {"support_letters": "Letters from my sister and my pastor"},
+}
+
+FILES = {
+    "stamped": pdf_bytes("Stamped copy of the request, received August 21, 2026"),
+    "denial": pdf_bytes("The Warden's denial", "Denial, second page"),
+    "records": pdf_bytes("Oncology records, page 1", "Oncology records, page 2", "page 3"),
+    "photo": image_bytes("JPEG", (400, 900)),
+    "letter": pdf_bytes("Letter from Pastor Green"),
+}
+TYPES = {key: "image/jpeg" if key == "photo" else "application/pdf" for key in FILES}
+
+EVIDENCE = (
+    # In upload order; the packet must reorder them.
+    drafts.Evidence("letter", "Letter from Pastor Green", "background", kind="support_letter"),
+    drafts.Evidence(
+        "records", "Oncology records", "ground", ground="medical_terminal", kind="medical_record"
+    ),
+    drafts.Evidence("denial", "Warden's denial", "request", request=0, role="warden_response"),
+    drafts.Evidence(
+        "photo",
+        "Photo of the doctor's letter from Dr. Lee",
+        "ground",
+        ground="medical_terminal",
+        kind="doctor_letter",
+    ),
+    drafts.Evidence(
+        "stamped", "Stamped copy of the request", "request", request=0, role="proof_of_receipt"
+    ),
+)
+
+
+def pdftotext(pdf: bytes) -> str:
+    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(done.stdout.decode().split())
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return loads(json.dumps(CASE))
+
+
+@pytest.fixture(scope="module")
+def built(facts):
+    result = packet.build_packet(
+        facts,
+        as_of=AS_OF,
+        screening=screen(facts, AS_OF),
+        evidence=EVIDENCE,
+        open_file=lambda key: io.BytesIO(FILES[key]),
+        content_types=TYPES,
+    )
+    pdf = result.file.read()
+    return result, pdf, pdftotext(pdf)
+
+
+@pytest.fixture(scope="module")
+def parts(facts):
+    """Page counts of the parts, each rendered on its own."""
+    screening = screen(facts, AS_OF)
+    motion = drafts.render(facts, "motion", as_of=AS_OF, screening=screening, exhibits=EVIDENCE)
+    exhibits = drafts.exhibit_list(facts, screening, EVIDENCE)
+    index = drafts.render_exhibit_index(facts, screening, exhibits, first_pages={})
+    return {"motion": pages_of(motion), "index": len(index.pages), "exhibits": exhibits}
+
+
+def test_it_letters_the_exhibits_requests_first_then_grounds_then_background(built, parts):
+    described = [(e.letter, e.description) for e in parts["exhibits"]]
+    assert described == [
+        (
+            "A",
+            "Request to the Warden sent August 21, 2026, with proof of the date received; "
+            "the Warden's response dated September 2, 2026",
+        ),
+        ("B", "Oncology records"),
+        ("C", "Photo of the doctor's letter from Dr. Lee"),
+        ("D", "Evidence of Incapacitation of the Defendant's Parent"),
+        ("E", "Letter from Pastor Green"),
+    ]
+    request = parts["exhibits"][0]
+    assert [f.key for f in request.files] == ["stamped", "denial"]
+
+
+def test_its_page_count_is_the_parts_plus_one_cover_per_exhibit(built, parts):
+    result, pdf, _ = built
+    exhibit_pages = 1 + 2 + 3 + 1 + 1  # stamped, denial, records, photo, letter
+    covers = len(parts["exhibits"])
+    assert pages_of(pdf) == parts["motion"] + parts["index"] + covers + exhibit_pages
+    assert result.pages == pages_of(pdf)
+
+
+def test_its_text_shows_the_motion_the_index_and_the_covers_in_order(built):
+    _, _, text = built
+    order = [
+        "Emergency Motion for Sentence Reduction",
+        "Index of Exhibits",
+        "Exhibit A — Request to the Warden sent August 21, 2026",
+        "Stamped copy of the request, received August 21, 2026",
+        "The Warden's denial",
+        "Exhibit B — Oncology records",
+        "Oncology records, page 1",
+        "Exhibit C — Photo of the doctor's letter from Dr. Lee",
+        "Exhibit D — Evidence of Incapacitation of the Defendant's Parent",
+        "Exhibit E — Letter from Pastor Green",
+        "Letter from Pastor Green",
+    ]
+    at = 0
+    for phrase in order:
+        at = text.index(phrase, at)  # raises if a phrase is missing or out of order
+
+
+def test_every_page_says_page_x_of_y_once(built):
+    _, pdf, _ = built
+    reader = PdfReader(io.BytesIO(pdf))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        found = re.findall(r"Page (\d+) of (\d+)", page.extract_text())
+        assert found == [(str(number), str(total))], number
+
+
+def test_the_index_gives_the_page_each_exhibit_begins_on(built):
+    _, pdf, _ = built
+    reader = PdfReader(io.BytesIO(pdf))
+    covers = {
+        m[1]: number
+        for number, page in enumerate(reader.pages, start=1)
+        if (m := re.search(r"Exhibit ([A-E]) —", page.extract_text()))
+    }
+    index_page = next(p for p in reader.pages if "Index of Exhibits" in p.extract_text())
+    rows = " ".join(index_page.extract_text().split())
+    for letter, number in covers.items():
+        assert re.search(rf"\b{letter} .*? {number}\b", rows), (letter, number, rows)
+
+
+def test_medical_exhibits_are_marked_for_sealing_on_the_index_and_their_covers(built):
+    _, _, text = built
+    index = text[text.index("Index of Exhibits") : text.index("Exhibit A —")]
+    assert "Oncology records (to be filed under seal)" in index
+    assert "Exhibits B and C contain medical records" in index
+    assert "Fed. R. Crim. P. 49.1" in index
+    cover_b = text[text.index("Exhibit B —") : text.index("Oncology records, page 1")]
+    assert "FILED UNDER SEAL" in cover_b
+    cover_e = text[text.index("Exhibit E —") :]
+    assert "FILED UNDER SEAL" not in cover_e
+
+
+def test_a_ground_without_uploads_keeps_a_checklist_cover(built):
+    _, _, text = built
+    cover = text[text.index("Exhibit D —") : text.index("Exhibit E —")]
+    assert "Put copies of the papers for this exhibit behind this page" in cover
+    assert "Robert Example's birth certificate" in cover
+
+
+def test_a_photo_becomes_one_us_letter_page_scaled_to_fit(built, parts):
+    _, pdf, text = built
+    reader = PdfReader(io.BytesIO(pdf))
+    cover = next(i for i, p in enumerate(reader.pages) if "Exhibit C —" in p.extract_text())
+    photo = reader.pages[cover + 1]
+    assert (round(float(photo.mediabox.width)), round(float(photo.mediabox.height))) == (612, 792)
+    assert "/XObject" in photo["/Resources"]
+    assert "Exhibit D —" in reader.pages[cover + 2].extract_text()
+
+
+def test_a_photo_page_is_turned_upright_and_keeps_its_shape():
+    out = io.BytesIO()
+    tall = Image.new("RGB", (400, 900), "navy")
+    exif = tall.getexif()
+    exif[0x0112] = 6  # the camera was held sideways: rotate 90° to show it upright
+    tall.save(out, "JPEG", exif=exif)
+    page = PdfReader(io.BytesIO(packet.image_page(io.BytesIO(out.getvalue())))).pages[0]
+    drawn = ImageOps.invert(next(iter(page.images)).image.convert("L")).getbbox()
+    left, top, right, bottom = drawn
+    assert right - left > bottom - top  # 900 wide and 400 high once upright
+
+
+def test_the_packets_motion_has_no_page_numbers_of_its_own(facts):
+    screening = screen(facts, AS_OF)
+    plain = drafts.render(facts, "motion", as_of=AS_OF, screening=screening, page_numbers=False)
+    assert "Page 1 of" not in pdftotext(plain)
+
+
+def test_the_key_changes_when_a_file_changes(facts):
+    other = (
+        *EVIDENCE[:-1],
+        drafts.Evidence(
+            "stamped",
+            "Stamped copy of the request",
+            "request",
+            request=0,
+            role="proof_of_receipt",
+            sha256="0" * 64,
+        ),
+    )
+    assert packet.packet_key(facts, AS_OF, EVIDENCE) != packet.packet_key(facts, AS_OF, other)
+    assert packet.packet_key(facts, AS_OF, EVIDENCE) == packet.packet_key(facts, AS_OF, EVIDENCE)
