@@ -7,8 +7,6 @@ case_filing_packet) are the ones the advocate workspace's access matrix adds its
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -16,21 +14,9 @@ from django.urls import reverse
 
 from evidence.models import Attachment
 from intake.models import Case
-from tests.case_helpers import freeze_today
 from tests.evidence_files import attach, make_case, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
 
 
 def user(email: str):

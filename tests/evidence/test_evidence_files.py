@@ -8,43 +8,24 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
 from evidence.models import Attachment
-from tests.case_helpers import freeze_today
-from tests.evidence_files import attach, image_bytes, make_case, pdf_bytes
+from tests.evidence_files import (
+    attach,
+    image_bytes,
+    make_case,
+    pdf_bytes,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", "x" * 16)
 
 
 @pytest.fixture
 def case(ana):
     return make_case(owner=ana)
-
-
-@pytest.fixture
-def family(client, ana):
-    client.force_login(ana)
-    return client
 
 
 def stored(media: Path, attachment: Attachment) -> Path:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from evidence.models import Attachment
-from tests.case_helpers import freeze_today
 from tests.evidence_files import (
     HTML_NAMED_PDF,
     cut_in_half,
@@ -24,31 +20,9 @@ from tests.evidence_files import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", "x" * 16)
-
-
 @pytest.fixture
 def case(ana):
     return make_case(owner=ana)
-
-
-@pytest.fixture
-def family(client, ana):
-    client.force_login(ana)
-    return client
 
 
 def send(client, case, data: bytes, name="records.pdf", **fields):
