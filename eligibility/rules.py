@@ -4,7 +4,9 @@ Pure functions over `CaseFacts`; no database, no HTTP. The law is docs/domain.md
 each rule is named in its docstring) and the exact behaviour where a reader could hesitate is in
 docs/case-format.md. Tests: tests/test_rules_*.py and the scenarios in tests/scenarios/.
 
-`screen(facts, as_of)` is the only entry point the rest of the product uses.
+`screen(facts, as_of)` is the only entry point the rest of the product uses. Messages are made
+with gettext, so they read in the active language (Spanish: eligibility/locale/es); the `screen`
+command and the drafts run in English.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from datetime import date, timedelta
 from math import ceil
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext as _
 
 from eligibility import courts
 from eligibility.facts import CaseFacts, WardenRequest
 from eligibility.grounds import BY_ID, same_family
-from eligibility.words import court_date, duration, long_date, months_as_words, plural
+from eligibility.words import days, duration, long_date, months_as_words, short_date
 
 PASS, FAIL, WARN, UNKNOWN = "pass", "fail", "warn", "unknown"
 
@@ -88,6 +91,11 @@ class Screening:
         return tuple(f for f in self.findings if f.rule == rule)
 
 
+def _first_upper(text: str) -> str:
+    """'The request sent on September 1, …': unlike str.capitalize, leaves the month alone."""
+    return text[:1].upper() + text[1:]
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -125,39 +133,50 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
     if court is None:
         add(
             UNKNOWN,
-            "We need to know which court gave the sentence. Look at the first page of the "
-            "judgment, or search for your loved one on the BOP inmate locator (bop.gov), which "
-            "lists federal prisoners.",
+            _(
+                "We need to know which court gave the sentence. Look at the first page of the "
+                "judgment, or search for your loved one on the BOP inmate locator (bop.gov), "
+                "which lists federal prisoners."
+            ),
         )
     elif court == "state":
         add(
             FAIL,
-            "This law is only for sentences given by a federal court. A sentence from a state "
-            "court cannot be shortened this way, even if your loved one is held in a federal "
-            "prison. Ask about your state's compassionate or medical release law, or clemency "
-            "from the governor. A lawyer in your state can help.",
+            _(
+                "This law is only for sentences given by a federal court. A sentence from a "
+                "state court cannot be shortened this way, even if your loved one is held in a "
+                "federal prison. Ask about your state's compassionate or medical release law, or "
+                "clemency from the governor. A lawyer in your state can help."
+            ),
         )
     elif court == "dc_superior":
         add(
             FAIL,
-            "A sentence from D.C. Superior Court cannot be shortened under this federal law. "
-            "D.C. has its own law: a motion in D.C. Superior Court under D.C. Code "
-            "§ 24-403.04. The Public Defender Service for D.C. may be able to help.",
+            _(
+                "A sentence from D.C. Superior Court cannot be shortened under this federal law. "
+                "D.C. has its own law: a motion in D.C. Superior Court under D.C. Code "
+                "§ 24-403.04. The Public Defender Service for D.C. may be able to help."
+            ),
             "D.C. Code § 24-403.04",
         )
     elif court == "court_martial":
         add(
             FAIL,
-            "A sentence from a court-martial (a military court) cannot be cut this way. Ask "
-            "the clemency and parole board of your loved one's branch of service.",
+            _(
+                "A sentence from a court-martial (a military court) cannot be cut this way. Ask "
+                "the clemency and parole board of your loved one's branch of service."
+            ),
             "10 U.S.C. § 953; 10 U.S.C. § 952",
         )
 
     if status is None:
         add(
             UNKNOWN,
-            "We need to know where your loved one is now: in a federal prison, a halfway house, "
-            "home confinement, or somewhere else. The BOP inmate locator (bop.gov) shows it.",
+            _(
+                "We need to know where your loved one is now: in a federal prison, a halfway "
+                "house, home confinement, or somewhere else. The BOP inmate locator (bop.gov) "
+                "shows it."
+            ),
         )
     elif status in ("supervised_release", "probation"):
         statute = (
@@ -165,33 +184,40 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
         )
         add(
             FAIL,
-            "Your loved one is already out of prison, so there is no prison time left to "
-            "shorten. The court can end supervision early or change its conditions instead "
-            f"({statute}). A federal defender's office can help with that request.",
+            _(
+                "Your loved one is already out of prison, so there is no prison time left to "
+                "shorten. The court can end supervision early or change its conditions instead "
+                "(%(statute)s). A federal defender's office can help with that request."
+            )
+            % {"statute": statute},
             statute,
         )
     elif status == "pretrial":
         add(
             FAIL,
-            "Your loved one has not been sentenced yet, so there is no sentence to shorten. "
-            "Their lawyer can ask the court to review detention (bail) instead.",
+            _(
+                "Your loved one has not been sentenced yet, so there is no sentence to shorten. "
+                "Their lawyer can ask the court to review detention (bail) instead."
+            ),
             "18 U.S.C. § 3142",
         )
     elif status == "immigration_detention":
         add(
             FAIL,
-            "Immigration detention is not a prison sentence. So this law does not apply. An "
-            "immigration lawyer can explain other ways out, such as release on bond.",
+            _(
+                "Immigration detention is not a prison sentence. So this law does not apply. An "
+                "immigration lawyer can explain other ways out, such as release on bond."
+            ),
         )
     elif status in ("contract_facility", "state_custody"):
         if status == "contract_facility":
-            message = (
+            message = _(
                 "Your loved one is held in a place that the BOP does not run itself. They can "
                 "probably still use this law, but it is unclear who counts as the warden. A "
                 "lawyer can help make sure the request goes to the right person."
             )
         else:
-            message = (
+            message = _(
                 "Your loved one has a federal sentence but is still in state custody, so the "
                 "federal prison term may not have started. Whether this law can be used yet is "
                 "uncertain. Please talk to a lawyer."
@@ -201,24 +227,30 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
     if offense_date is None:
         add(
             UNKNOWN,
-            "We need the date the offense ended (the last date of the crime of conviction). The "
-            "judgment or the indictment shows it.",
+            _(
+                "We need the date the offense ended (the last date of the crime of conviction). "
+                "The judgment or the indictment shows it."
+            ),
         )
     elif offense_date < NEW_LAW_BEGINS:
         add(
             FAIL,
-            'The offense ended before November 1, 1987, so this is an "old law" sentence. For '
-            "these sentences only the BOP can ask the court (18 U.S.C. § 4205(g)); your loved "
-            "one cannot file the motion. Ask about parole, and about a request that the BOP "
-            "file for them.",
+            _(
+                'The offense ended before November 1, 1987, so this is an "old law" sentence. '
+                "For these sentences only the BOP can ask the court (18 U.S.C. § 4205(g)); your "
+                "loved one cannot file the motion. Ask about parole, and about a request that "
+                "the BOP file for them."
+            ),
             "18 U.S.C. § 4205(g)",
         )
 
     if not out:
         add(
             PASS,
-            "This is a sentence from a federal court, and your loved one is still serving "
-            "it. So this law can apply.",
+            _(
+                "This is a sentence from a federal court, and your loved one is still serving "
+                "it. So this law can apply."
+            ),
         )
     return out
 
@@ -230,9 +262,11 @@ def pending_appeal(facts: CaseFacts) -> list[Finding]:
             Finding(
                 "pending_appeal",
                 WARN,
-                "An appeal is still open. While it is open, the judge cannot grant the motion; "
-                'the judge can only say they would grant it (an "indicative ruling"). Talk '
-                "with the lawyer handling the appeal before filing.",
+                _(
+                    "An appeal is still open. While it is open, the judge cannot grant the "
+                    'motion; the judge can only say they would grant it (an "indicative '
+                    'ruling"). Talk with the lawyer handling the appeal before filing.'
+                ),
                 "Fed. R. Crim. P. 37",
             )
         ]
@@ -258,7 +292,9 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
                 Finding(
                     "ground_available",
                     FAIL,
-                    f'"{info.title}" can no longer be used as a reason. ' + info.unavailable_reason,
+                    _('"%(reason)s" can no longer be used as a reason.') % {"reason": info.title}
+                    + " "
+                    + info.unavailable_reason,
                     f"{info.citation}; Rutherford v. United States (U.S. May 28, 2026)",
                     ground.category,
                 )
@@ -274,11 +310,14 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
                 Finding(
                     "ground_criteria",
                     WARN,
-                    "Most of the time the abuse must be proven. That can be a conviction, a "
-                    "court or agency finding, or an admission by the people who did it. It is "
-                    "not needed if that takes far too long or your loved one is in danger now. "
-                    "Gather the report numbers and any findings. Abuse by another prisoner does "
-                    'not count here. It may fit "another reason just as serious".',
+                    _(
+                        "Most of the time the abuse must be proven. That can be a conviction, a "
+                        "court or agency finding, or an admission by the people who did it. It "
+                        "is not needed if that takes far too long or your loved one is in danger "
+                        "now. Gather the report numbers and any findings. Abuse by another "
+                        'prisoner does not count here. It may fit "another reason just as '
+                        'serious".'
+                    ),
                     info.citation,
                     ground.category,
                 )
@@ -303,57 +342,67 @@ def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
     notes: list[str] = []
 
     if dob is None:
-        missing.append("date of birth")
+        missing.append(_("the date of birth"))
     else:
         age = relativedelta(as_of, dob).years
         turns_65 = _plus(dob, relativedelta(years=65))
         if age < 65:
             problems.append(
-                f"your loved one is {age}; this reason needs age 65 or older "
-                f"(they turn 65 on {long_date(turns_65)})"
+                _(
+                    "your loved one is %(age)s; this reason needs age 65 or older "
+                    "(they turn 65 on %(date)s)"
+                )
+                % {"age": age, "date": long_date(turns_65)}
             )
         else:
-            notes.append(f"your loved one is {age}")
+            notes.append(_("your loved one is %(age)s") % {"age": age})
 
     if began is None:
-        missing.append("date federal custody began")
+        missing.append(_("the date federal custody began"))
     else:
         ten_years = _plus(began, relativedelta(years=10))
-        served = duration(relativedelta(as_of, began)) if as_of >= began else "no time"
+        served = duration(relativedelta(as_of, began)) if as_of >= began else _("no time")
         if life:
-            needed, needed_words = ten_years, "10 years (for a life sentence)"
+            needed, needed_words = ten_years, _("10 years (for a life sentence)")
         elif term is not None:
             end = _plus(began, relativedelta(months=term))
             three_quarters = _plus(began, timedelta(days=ceil(0.75 * (end - began).days)))
             needed = min(ten_years, three_quarters)
-            needed_words = (
-                f"10 years or 75% of {months_as_words(term)} = "
-                f"{duration(relativedelta(three_quarters, began))}, whichever is less"
-            )
+            needed_words = _("10 years or 75%% of %(term)s = %(part)s, whichever is less") % {
+                "term": months_as_words(term),
+                "part": duration(relativedelta(three_quarters, began)),
+            }
         else:
             needed, needed_words = None, ""
         if needed is None:
             if as_of >= ten_years:
-                notes.append(f"they have served {served}, more than 10 years")
+                notes.append(
+                    _("they have served %(served)s, more than 10 years") % {"served": served}
+                )
             else:
-                missing.append("length of the sentence")
+                missing.append(_("the length of the sentence"))
         elif as_of >= needed:
-            notes.append(f"they have served {served}; this reason needs {needed_words}")
+            notes.append(
+                _("they have served %(served)s; this reason needs %(needed)s")
+                % {"served": served, "needed": needed_words}
+            )
         else:
             problems.append(
-                f"they have served {served}; this reason needs {needed_words} "
-                f"(reached on {long_date(needed)})"
+                _("they have served %(served)s; this reason needs %(needed)s (reached on %(date)s)")
+                % {"served": served, "needed": needed_words, "date": long_date(needed)}
             )
 
     if problems:
         return Finding(
             "ground_criteria",
             FAIL,
-            "The age reason does not fit yet: "
-            + "; ".join(problems)
-            + ". If your loved one's health is failing, the reason \"a health problem that "
-            'makes it very hard to care for themselves in prison" ((b)(1)(B)) or "another '
-            'reason just as serious" ((b)(5)) may fit instead.',
+            _(
+                "The age reason does not fit yet: %(problems)s. If your loved one's health is "
+                'failing, the reason "a health problem that makes it very hard to care for '
+                'themselves in prison" ((b)(1)(B)) or "another reason just as serious" ((b)(5)) '
+                "may fit instead."
+            )
+            % {"problems": "; ".join(problems)},
             cite,
             "age",
         )
@@ -361,20 +410,29 @@ def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
         return Finding(
             "ground_criteria",
             UNKNOWN,
-            "To check the age reason we need the " + " and the ".join(missing) + ".",
+            _("To check the age reason we need %(missing)s.") % {"missing": _and(missing)},
             cite,
             "age",
         )
     return Finding(
         "ground_criteria",
         PASS,
-        "The age and time-served parts of the age reason are met: "
-        + "; ".join(notes)
-        + ". The request must also describe how their health is seriously declining because "
-        "of age.",
+        _(
+            "The age and time-served parts of the age reason are met: %(notes)s. The request "
+            "must also describe how their health is seriously declining because of age."
+        )
+        % {"notes": "; ".join(notes)},
         cite,
         "age",
     )
+
+
+def _and(items: list[str]) -> str:
+    """'a and b and c', in the active language."""
+    joined = items[0]
+    for item in items[1:]:
+        joined = _("%(first)s and %(then)s") % {"first": joined, "then": item}
+    return joined
 
 
 # -- § 2 and § 3: which requests count, and what each covers -----------------------------------
@@ -399,7 +457,9 @@ class RequestView:
     @property
     def label(self) -> str:
         when = self.request.sent_on
-        return f"the request sent on {court_date(when)}" if when else f"request {self.index + 1}"
+        if when:
+            return _("the request sent on %(date)s") % {"date": short_date(when)}
+        return _("request %(number)s") % {"number": self.index + 1}
 
     def covers(self, ground: str) -> bool:
         return any(same_family(g.category, ground) for g in self.request.grounds or ())
@@ -417,15 +477,20 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
         view = RequestView(i, request)
         if request.asked_for in ("home_confinement", "other"):
             what = (
-                "home confinement" if request.asked_for == "home_confinement" else "something else"
+                _("home confinement")
+                if request.asked_for == "home_confinement"
+                else _("something else")
             )
             findings.append(
                 Finding(
                     "request_kind",
                     FAIL,
-                    f"{view.label.capitalize()} asked for {what}, not for a sentence reduction. "
-                    "Only a request that asks the BOP to file a motion for a sentence reduction "
-                    "(compassionate release) counts. A new request is needed.",
+                    _(
+                        "%(request)s asked for %(what)s, not for a sentence reduction. Only a "
+                        "request that asks the BOP to file a motion for a sentence reduction "
+                        "(compassionate release) counts. A new request is needed."
+                    )
+                    % {"request": _first_upper(view.label), "what": what},
                     f"{STATUTE}; 28 C.F.R. § 571.61",
                 )
             )
@@ -435,9 +500,13 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
                 Finding(
                     "request_kind",
                     WARN,
-                    f"We don't know what {view.label} asked for. It counts only if it asked the "
-                    "BOP to file a motion for a sentence reduction (compassionate release), not "
-                    "for home confinement or a transfer. Check the copy you kept.",
+                    _(
+                        "We don't know what %(request)s asked for. It counts only if it asked "
+                        "the BOP to file a motion for a sentence reduction (compassionate "
+                        "release), not for home confinement or a transfer. Check the copy you "
+                        "kept."
+                    )
+                    % {"request": view.label},
                     f"{STATUTE}; 28 C.F.R. § 571.61",
                 )
             )
@@ -448,9 +517,11 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
                     Finding(
                         "prior_motion",
                         FAIL,
-                        f"{view.label.capitalize()} was used for the motion filed on "
-                        f"{court_date(filed)}. A new motion needs a new request to the warden "
-                        "and a new 30-day wait.",
+                        _(
+                            "%(request)s was used for the motion filed on %(date)s. A new motion "
+                            "needs a new request to the warden and a new 30-day wait."
+                        )
+                        % {"request": _first_upper(view.label), "date": short_date(filed)},
                         KELLER,
                     )
                 )
@@ -460,9 +531,11 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
                     Finding(
                         "prior_motion",
                         WARN,
-                        f"We don't know when {view.label} was sent. If it was sent before the "
-                        f"motion filed on {court_date(filed)}, it does not count for a new "
-                        "motion.",
+                        _(
+                            "We don't know when %(request)s was sent. If it was sent before the "
+                            "motion filed on %(date)s, it does not count for a new motion."
+                        )
+                        % {"request": view.label, "date": short_date(filed)},
                         KELLER,
                     )
                 )
@@ -526,8 +599,11 @@ def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[F
                 Finding(
                     "request_facts",
                     WARN,
-                    f"We don't know which reasons {view.label} listed. The motion can only use "
-                    "reasons the warden saw. Check the copy you kept.",
+                    _(
+                        "We don't know which reasons %(request)s listed. The motion can only use "
+                        "reasons the warden saw. Check the copy you kept."
+                    )
+                    % {"request": view.label},
                     WILLIAMS,
                 )
             )
@@ -538,10 +614,12 @@ def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[F
                     Finding(
                         "request_facts",
                         WARN,
-                        f'{view.label.capitalize()} names "{BY_ID[g.category].title}" but we '
-                        "don't have the facts it gave. A request that is too vague may not "
-                        "count for this reason; it should name the condition or the family "
-                        "member and what happened.",
+                        _(
+                            '%(request)s names "%(reason)s" but we don\'t have the facts it '
+                            "gave. A request that is too vague may not count for this reason; it "
+                            "should name the condition or the family member and what happened."
+                        )
+                        % {"request": _first_upper(view.label), "reason": BY_ID[g.category].title},
                         WILLIAMS,
                         g.category,
                     )
@@ -553,9 +631,12 @@ def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[F
                 Finding(
                     "request_facts",
                     WARN,
-                    f"The warden's request described the illness under a different medical "
-                    f'heading than "{BY_ID[ground].title}". That still counts if it described '
-                    "the same condition. If this is a new diagnosis, send a new request.",
+                    _(
+                        "The warden's request described the illness under a different medical "
+                        'heading than "%(reason)s". That still counts if it described the same '
+                        "condition. If this is a new diagnosis, send a new request."
+                    )
+                    % {"reason": BY_ID[ground].title},
                     WILLIAMS,
                     ground,
                 )
@@ -575,10 +656,16 @@ def current_facility(facts: CaseFacts) -> list[Finding]:
                 Finding(
                     "current_facility",
                     WARN,
-                    f"{label.capitalize()} went to the warden of {_facility_name(there)}, but "
-                    f"your loved one is now at {_facility_name(here)}. Send a copy of the "
-                    "request to the new warden too, and keep proof of both dates it was "
-                    "received.",
+                    _(
+                        "%(request)s went to the warden of %(then)s, but your loved one is now "
+                        "at %(now)s. Send a copy of the request to the new warden too, and keep "
+                        "proof of both dates it was received."
+                    )
+                    % {
+                        "request": _first_upper(label),
+                        "then": _facility_name(there),
+                        "now": _facility_name(here),
+                    },
                     "28 C.F.R. § 571.61; 18 U.S.C. § 3582(c)(1)(A)",
                 )
             )
@@ -587,9 +674,11 @@ def current_facility(facts: CaseFacts) -> list[Finding]:
             Finding(
                 "current_facility",
                 WARN,
-                "Your loved one is in a halfway house or on home confinement, so the request "
-                "goes to the Residential Reentry Manager (RRM) office that supervises them. "
-                'Courts have not settled who counts as the "warden" here; a lawyer can help.',
+                _(
+                    "Your loved one is in a halfway house or on home confinement, so the request "
+                    "goes to the Residential Reentry Manager (RRM) office that supervises them. "
+                    'Courts have not settled who counts as the "warden" here; a lawyer can help.'
+                ),
                 "28 C.F.R. § 571.61",
             )
         )
@@ -622,9 +711,16 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
                 Finding(
                     "denial_before_30_days",
                     PASS,
-                    f"The warden said no on {court_date(r.response_on)}, before 30 days had "
-                    f"passed. In the {district.circuit_name} your loved one can still file on "
-                    f"or after {long_date(day_31)}, without finishing the appeals.",
+                    _(
+                        "The warden said no on %(denied)s, before 30 days had passed. In the "
+                        "%(circuit)s your loved one can still file on or after %(date)s, without "
+                        "finishing the appeals."
+                    )
+                    % {
+                        "denied": short_date(r.response_on),
+                        "circuit": district.circuit_name,
+                        "date": long_date(day_31),
+                    },
                     "United States v. Harris, 973 F.3d 170 (3d Cir. 2020); United States v. "
                     "Muhammad, 16 F.4th 126 (4th Cir. 2021)",
                 )
@@ -635,12 +731,19 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
                 Finding(
                     "denial_before_30_days",
                     WARN,
-                    f"The warden said no on {court_date(r.response_on)}, before 30 days had "
-                    f"passed. A denial does not let your loved one file early: the earliest "
-                    f"date is still {long_date(day_31)}. Some courts in this part of the country "
-                    "have also demanded the full appeal, so your loved one should also file an "
-                    f"appeal to the warden (form BP-9) by {long_date(bp9_by)}, within 20 days of "
-                    "the denial, to keep that path open.",
+                    _(
+                        "The warden said no on %(denied)s, before 30 days had passed. A denial "
+                        "does not let your loved one file early: the earliest date is still "
+                        "%(date)s. Some courts in this part of the country have also demanded "
+                        "the full appeal, so your loved one should also file an appeal to the "
+                        "warden (form BP-9) by %(bp9_by)s, within 20 days of the denial, to keep "
+                        "that path open."
+                    )
+                    % {
+                        "denied": short_date(r.response_on),
+                        "date": long_date(day_31),
+                        "bp9_by": long_date(bp9_by),
+                    },
                     "28 C.F.R. § 542.14(a); 18 U.S.C. § 3582(c)(1)(A)",
                 )
             )
@@ -688,13 +791,13 @@ def screen(facts: CaseFacts, as_of: date) -> Screening:
             Finding(
                 "ground_matching",
                 UNKNOWN,
-                "Not checked, because this law does not apply to this sentence.",
+                _("Not checked, because this law does not apply to this sentence."),
                 WILLIAMS,
             ),
             Finding(
                 "exhaustion",
                 UNKNOWN,
-                "Not checked, because this law does not apply to this sentence.",
+                _("Not checked, because this law does not apply to this sentence."),
                 STATUTE,
             ),
         ]
@@ -724,8 +827,10 @@ def screen(facts: CaseFacts, as_of: date) -> Screening:
             Finding(
                 "exhaustion",
                 FAIL,
-                "The motion cannot use every reason yet. The warden never saw some of them "
-                "(see above).",
+                _(
+                    "The motion cannot use every reason yet. The warden never saw some of them "
+                    "(see above)."
+                ),
                 STATUTE,
             )
         )
@@ -738,7 +843,7 @@ def screen(facts: CaseFacts, as_of: date) -> Screening:
             Finding(
                 "exhaustion",
                 UNKNOWN,
-                "Not checked yet, because no reason qualifies.",
+                _("Not checked yet, because no reason qualifies."),
                 STATUTE,
             )
         )
@@ -766,7 +871,7 @@ def _early_verdict(
 
 
 def _bop_moving() -> list[Finding]:
-    message = (
+    message = _(
         "The BOP has filed the motion itself, or will. So your loved one does not need to "
         "wait 30 days. If the BOP does not go ahead, your loved one can still file their own "
         "motion later. First they ask the warden and wait 30 days."
@@ -781,16 +886,20 @@ def _exhaustion_no_request(facts: CaseFacts) -> Finding:
     ignored = any(r.asked_for in ("home_confinement", "other") for r in facts.warden_requests)
     used = facts.prior_motion.filed_on is not None and facts.warden_requests
     if ignored or used:
-        start = "None of the requests sent so far counts for this motion (see above). "
+        start = _("None of the requests sent so far counts for this motion (see above).")
     else:
-        start = "No request has been sent to the warden yet. "
+        start = _("No request has been sent to the warden yet.")
     return Finding(
         "exhaustion",
         FAIL,
-        start + "First, your loved one (or you, for them) must send the warden a written "
-        "request asking the BOP to file a motion for compassionate release, listing every "
-        "reason. The motion can be filed 31 days after the warden receives it. Keep proof of "
-        "the date it was received.",
+        start
+        + " "
+        + _(
+            "First, your loved one (or you, for them) must send the warden a written request "
+            "asking the BOP to file a motion for compassionate release, listing every reason. "
+            "The motion can be filed 31 days after the warden receives it. Keep proof of the "
+            "date it was received."
+        ),
         STATUTE,
     )
 
@@ -807,43 +916,45 @@ def _ground_matching(
         return Finding(
             "ground_matching",
             UNKNOWN,
-            "Not checked yet: no request to the warden counts so far.",
+            _("Not checked yet: no request to the warden counts so far."),
             WILLIAMS,
         )
     if not qualifying:
         return Finding(
             "ground_matching",
             UNKNOWN,
-            "Not checked yet: no reason qualifies so far.",
+            _("Not checked yet: no reason qualifies so far."),
             WILLIAMS,
         )
     if not unmatched:
         return Finding(
             "ground_matching",
             PASS,
-            "Every reason for the motion was in a request to the warden.",
+            _("Every reason for the motion was in a request to the warden."),
             WILLIAMS,
         )
     names = ", ".join(f'"{BY_ID[g].title}"' for g in unmatched)
-    message = (
-        f"The warden never saw this reason: {names}. The motion can only use reasons the "
+    message = _(
+        "The warden never saw this reason: %(reasons)s. The motion can only use reasons the "
         "warden saw. You have two choices. One: send a new request to the warden that lists "
         "it; its own 30-day wait starts when the warden receives the new request."
-    )
+    ) % {"reasons": names}
     if matched:
         partial = motion_dates(matched, views)
         when = partial.for_filing(as_of)
         if when is not None:
-            message += (
-                " Two: file now on the other reasons only, and leave this one out. On those "
-                f"reasons alone the motion can be filed on or after {long_date(when)}."
-            )
+            message += " " + _(
+                "Two: file now on the other reasons only, and leave this one out. On those "
+                "reasons alone the motion can be filed on or after %(date)s."
+            ) % {"date": long_date(when)}
             if partial.proven is None or partial.proven != when:
-                message += " That date is an estimate until you have proof of the date received."
+                message += " " + _(
+                    "That date is an estimate until you have proof of the date received."
+                )
         else:
-            message += (
-                " Two: file on the other reasons only, and leave this one out, once the "
-                "dates of that request are known."
+            message += " " + _(
+                "Two: file on the other reasons only, and leave this one out, once the dates of "
+                "that request are known."
             )
     return Finding("ground_matching", FAIL, message, WILLIAMS)
 
@@ -862,11 +973,13 @@ def _exhaustion(
             Finding(
                 "receipt_proof",
                 status,
-                f"We don't know the date the warden received {v.label}. We estimate "
-                f"{long_date(v.receipt)}. Get proof of the date it was received: a copy stamped "
-                "by staff, the warden's reply if it gives the date, or a delivery "
-                "confirmation. A motion filed on a guessed date that turns out early is "
-                "thrown out.",
+                _(
+                    "We don't know the date the warden received %(request)s. We estimate "
+                    "%(date)s. Get proof of the date it was received: a copy stamped by staff, "
+                    "the warden's reply if it gives the date, or a delivery confirmation. A "
+                    "motion filed on a guessed date that turns out early is thrown out."
+                )
+                % {"request": v.label, "date": long_date(v.receipt)},
                 f"{STATUTE}; United States v. Walton (S.D. Ohio 2022)",
             )
             for v in proof_needed
@@ -878,9 +991,11 @@ def _exhaustion(
             Finding(
                 "exhaustion",
                 UNKNOWN,
-                "We can't work out the 30 days yet: we need the date "
-                + (", ".join(unknown) if unknown else "the request")
-                + " was sent or received.",
+                _(
+                    "We can't work out the 30 days yet: we need the date %(request)s was sent or "
+                    "received."
+                )
+                % {"request": ", ".join(unknown) if unknown else _("the request")},
                 STATUTE,
             ),
             [],
@@ -892,9 +1007,12 @@ def _exhaustion(
             Finding(
                 "exhaustion",
                 PASS,
-                "The 30 days have passed since the warden received the request (or the "
-                "appeals are finished). The motion can be filed now: the first allowed day "
-                f"was {long_date(dates.proven)}.",
+                _(
+                    "The 30 days have passed since the warden received the request (or the "
+                    "appeals are finished). The motion can be filed now: the first allowed day "
+                    "was %(date)s."
+                )
+                % {"date": long_date(dates.proven)},
                 STATUTE,
             ),
             proof_findings(WARN) if dates.proven != dates.soonest else [],
@@ -906,9 +1024,12 @@ def _exhaustion(
             Finding(
                 "exhaustion",
                 UNKNOWN,
-                "By our estimate the 30 days have passed, but without proof of the date the "
-                "warden received the request, it is not safe to file. "
-                f"Our estimate of the first allowed day was {long_date(dates.soonest)}.",
+                _(
+                    "By our estimate the 30 days have passed, but without proof of the date the "
+                    "warden received the request, it is not safe to file. Our estimate of the "
+                    "first allowed day was %(date)s."
+                )
+                % {"date": long_date(dates.soonest)},
                 STATUTE,
             ),
             proof_findings(FAIL),
@@ -916,16 +1037,27 @@ def _exhaustion(
             dates.soonest,
         )
     estimated = dates.proven is None or dates.soonest < dates.proven
-    days = (dates.soonest - as_of).days
+    wait = {"date": long_date(dates.soonest), "days": days((dates.soonest - as_of).days)}
+    if estimated:
+        not_yet = _(
+            "The motion cannot be filed yet. The first day it can be filed is %(date)s, in "
+            "%(days)s (an estimate until you have proof of the date received)."
+        )
+    else:
+        not_yet = _(
+            "The motion cannot be filed yet. The first day it can be filed is %(date)s, in "
+            "%(days)s."
+        )
     return (
         Finding(
             "exhaustion",
             FAIL,
-            f"The motion cannot be filed yet. The first day it can be filed is "
-            f"{long_date(dates.soonest)}, in {plural(days, 'day')}"
-            + (" (an estimate until you have proof of the date received)" if estimated else "")
-            + ". A motion filed even one day early is thrown out, and waiting afterwards does "
-            'not fix it. A "no" from the warden does not change this date.',
+            not_yet % wait
+            + " "
+            + _(
+                "A motion filed even one day early is thrown out, and waiting afterwards does "
+                'not fix it. A "no" from the warden does not change this date.'
+            ),
             STATUTE,
         ),
         proof_findings(WARN) if estimated else [],
@@ -950,63 +1082,80 @@ def summary(result: Screening) -> Summary:
     match result.verdict:
         case "not_eligible":
             return Summary(
-                "Compassionate release under federal law is not open to your loved one",
-                "Based on your answers, this federal law does not apply. Below we explain why "
-                "and what other path may exist.",
+                _("Compassionate release under federal law is not open to your loved one"),
+                _(
+                    "Based on your answers, this federal law does not apply. Below we explain "
+                    "why and what other path may exist."
+                ),
             )
         case "needs_information":
             if when is not None:
                 return Summary(
-                    "Get proof of the date the warden received the request",
-                    f"By our estimate the motion could be filed from {long_date(when)}, but "
-                    "only proof of the date the warden received the request makes that date "
-                    "safe. Filing on a guess risks losing the motion for good.",
+                    _("Get proof of the date the warden received the request"),
+                    _(
+                        "By our estimate the motion could be filed from %(date)s, but only proof "
+                        "of the date the warden received the request makes that date safe. "
+                        "Filing on a guess risks losing the motion for good."
+                    )
+                    % {"date": long_date(when)},
                 )
             return Summary(
-                "We need a little more information",
-                "Some answers we need are missing. The list below says which ones and where "
-                "to find them.",
+                _("We need a little more information"),
+                _(
+                    "Some answers we need are missing. The list below says which ones and where "
+                    "to find them."
+                ),
             )
         case "no_qualifying_ground":
             return Summary(
-                "None of the reasons given qualifies yet",
-                "The law only accepts certain reasons. Below we explain why each reason does "
-                "not fit, and what might fit instead.",
+                _("None of the reasons given qualifies yet"),
+                _(
+                    "The law only accepts certain reasons. Below we explain why each reason does "
+                    "not fit, and what might fit instead."
+                ),
             )
         case "needs_warden_request":
             return Summary(
-                "First step: ask the warden",
-                "Before going to court, your loved one must ask the warden in writing to file "
-                "for compassionate release, listing every reason. The motion can be filed 31 "
-                "days after the warden receives the request.",
+                _("First step: ask the warden"),
+                _(
+                    "Before going to court, your loved one must ask the warden in writing to "
+                    "file for compassionate release, listing every reason. The motion can be "
+                    "filed 31 days after the warden receives the request."
+                ),
             )
         case "new_request_needed":
-            explanation = (
-                f"The warden never saw this reason: {names}. Send a new request that lists it, "
-                "or file on the other reasons only."
-            )
+            explanation = _(
+                "The warden never saw this reason: %(reasons)s. Send a new request that lists "
+                "it, or file on the other reasons only."
+            ) % {"reasons": names}
             if result.partial_filing_date is not None:
-                explanation += (
-                    " On the other reasons alone the motion can be filed on or after "
-                    f"{long_date(result.partial_filing_date)}."
-                )
-            return Summary("A new request to the warden is needed", explanation)
+                explanation += " " + _(
+                    "On the other reasons alone the motion can be filed on or after %(date)s."
+                ) % {"date": long_date(result.partial_filing_date)}
+            return Summary(_("A new request to the warden is needed"), explanation)
         case "waiting":
-            days = (when - result.as_of).days
             return Summary(
-                f"Your loved one can file on {long_date(when)}",
-                f"That is {plural(days, 'day')} from now. Filing even one day early gets the "
-                "motion thrown out, so please wait until then.",
+                _("Your loved one can file on %(date)s") % {"date": long_date(when)},
+                _(
+                    "That is %(days)s from now. Filing even one day early gets the motion thrown "
+                    "out, so please wait until then."
+                )
+                % {"days": days((when - result.as_of).days)},
             )
         case _:
             if when is None:
                 return Summary(
-                    "The BOP is asking the court itself",
-                    "There is nothing to wait for. If the BOP does not go ahead, your loved one "
-                    "can still file their own motion later.",
+                    _("The BOP is asking the court itself"),
+                    _(
+                        "There is nothing to wait for. If the BOP does not go ahead, your loved "
+                        "one can still file their own motion later."
+                    ),
                 )
             return Summary(
-                "Your loved one can file the motion now",
-                f"The first day to file was {long_date(when)}. Only your loved one (or a "
-                "lawyer) can sign and mail the motion to the court.",
+                _("Your loved one can file the motion now"),
+                _(
+                    "The first day to file was %(date)s. Only your loved one (or a lawyer) can "
+                    "sign and mail the motion to the court."
+                )
+                % {"date": long_date(when)},
             )

@@ -1,15 +1,36 @@
-"""Dates and durations in the words people read (domain.md § 8: "Tuesday, April 1, 2025")."""
+"""Dates and durations in the words people read (domain.md § 8: "Tuesday, April 1, 2025").
+
+The words a family reads follow the active language ("martes, 1 de abril de 2025"); court papers
+are in English whatever the language, so `court_date` never translates.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def long_date(d: date) -> str:
     """'Tuesday, April 1, 2025': for telling a family when they can act."""
-    return f"{d:%A}, {d:%B} {d.day}, {d.year}"
+    return _("%(weekday)s, %(month)s %(day)s, %(year)s") % {
+        "weekday": WEEKDAYS[d.weekday()],
+        "month": MONTHS[d.month],
+        "day": d.day,
+        "year": d.year,
+    }
+
+
+def short_date(d: date) -> str:
+    """'April 1, 2025' in the words a family reads ("1 de abril de 2025")."""
+    return _("%(month)s %(day)s, %(year)s") % {
+        "month": MONTHS[d.month],
+        "day": d.day,
+        "year": d.year,
+    }
 
 
 def court_date(d: date) -> str:
@@ -18,19 +39,26 @@ def court_date(d: date) -> str:
 
 
 def plural(n: int, word: str) -> str:
+    """English only: the advocate's workspace counts days and answers with it."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def days(n: int) -> str:
+    return ngettext("%(count)s day", "%(count)s days", n) % {"count": n}
 
 
 def duration(delta: relativedelta) -> str:
     """'11 years 3 months', '9 months 22 days', '0 days'."""
     parts = []
     if delta.years:
-        parts.append(plural(delta.years, "year"))
+        years = delta.years
+        parts.append(ngettext("%(count)s year", "%(count)s years", years) % {"count": years})
     if delta.months:
-        parts.append(plural(delta.months, "month"))
+        months = delta.months
+        parts.append(ngettext("%(count)s month", "%(count)s months", months) % {"count": months})
     if delta.days and len(parts) < 2:
-        parts.append(plural(delta.days, "day"))
-    return " ".join(parts) or "0 days"
+        parts.append(days(delta.days))
+    return " ".join(parts) or days(0)
 
 
 def months_as_words(months: int) -> str:

@@ -1,4 +1,5 @@
-"""Compile every locale/*/LC_MESSAGES/*.po into the .mo file Django reads, in pure Python.
+"""Compile every locale/*/LC_MESSAGES/*.po (the project's and each app's) into the .mo file
+Django reads, in pure Python.
 
 `make install` runs it, so a fresh machine gets the translations without GNU gettext's msgfmt.
 Fuzzy entries and entries without a translation are left out, as msgfmt does.
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = ("locale/*/LC_MESSAGES/*.po", "*/locale/*/LC_MESSAGES/*.po")
 
 
 def parse_po(text: str) -> dict[str, str]:
@@ -89,7 +91,7 @@ def write_mo(messages: dict[str, str], path: Path) -> None:
 
 def main() -> int:
     count = 0
-    for po in sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po")):
+    for po in sorted(po for pattern in PATTERNS for po in ROOT.glob(pattern)):
         write_mo(parse_po(po.read_text(encoding="utf-8")), po.with_suffix(".mo"))
         count += 1
     print(f"compiled {count} translation file(s)")

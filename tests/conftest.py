@@ -1,3 +1,6 @@
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
@@ -11,3 +14,13 @@ def pytest_collection_modifyitems(items):
             getattr(item, "fixturenames", ())
         ):
             item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Compile the .po files once, as `make install` does, so tests read real translations."""
+    path = Path(__file__).resolve().parent.parent / "scripts" / "compile_messages.py"
+    spec = importlib.util.spec_from_file_location("compile_messages", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main()

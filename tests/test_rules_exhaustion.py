@@ -630,3 +630,9 @@ def test_it_asks_for_a_warden_request_when_none_was_sent():
     assert statuses(result, "exhaustion") == {"fail"}
     assert statuses(result, "ground_matching") == {"unknown"}
     assert "No request has been sent" in only(result, "exhaustion").message
+
+
+def test_a_request_label_at_the_start_of_a_sentence_keeps_the_month_capitalised():
+    result = screen_case(case(warden_requests=[request(asked_for="home_confinement")]))
+    (finding,) = [f for f in result.findings if f.rule == "request_kind"]
+    assert finding.message.startswith("The request sent on September 1, 2026 asked for")

@@ -1,14 +1,15 @@
 """`python manage.py screen CASE.json [--as-of YYYY-MM-DD]`: the screening as JSON.
 
 Exit 0 for any well-formed case, whatever its verdict; exit 2 with one line on stderr for a
-file that cannot be read (docs/case-format.md). Never a traceback.
+file that cannot be read (docs/case-format.md). Never a traceback. Always in English: the
+output is a machine interface, whatever language is active.
 """
 
 import json
 import sys
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from eligibility.facts import CaseFileError, as_of_for, load_file
 from eligibility.rules import screen
@@ -28,4 +29,6 @@ class Command(BaseCommand):
         except CaseFileError as exc:
             self.stderr.write(f"{case_file}: {exc}")
             sys.exit(2)
-        self.stdout.write(json.dumps(screen(facts, day).to_json(), indent=2, ensure_ascii=False))
+        with translation.override("en"):
+            result = screen(facts, day).to_json()
+        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
