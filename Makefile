@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint bench clean
+.PHONY: install messages run serve test lint bench clean
 
 install: $(STAMP)
 
@@ -12,9 +12,18 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python scripts/compile_messages.py
 	touch $(STAMP)
 
-run: install
+# The Spanish pages: each hand-edited .po compiled into the .mo Django reads (pure Python, no
+# GNU gettext needed), again whenever a .po changes.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po */locale/*/LC_MESSAGES/*.po))
+messages: $(MO_FILES)
+
+$(MO_FILES): %.mo: %.po | $(STAMP)
+	$(BIN)/python scripts/compile_messages.py
+
+run: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -30,7 +39,7 @@ serve: install
 
 # The whole suite on SQLite, then every database test and the concurrency test (a live
 # gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.
-test: install
+test: install messages
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
@@ -40,9 +49,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Render times of the drafts (medians), printed as a table.
+# Every benchmark (about ten minutes), printed as tables and written to docs/benchmarks.md.
 bench: install
-	$(BIN)/python benchmarks/bench_drafts.py
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis staticfiles

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Row, median, p95, print_table, setup_django  # noqa: E402
+from common import Row, median, p95, report, setup_django  # noqa: E402
 
 INTERVIEWS = 200
 TARGET_RATIO = 5.0
@@ -110,6 +110,6 @@ def run(interviews: int = INTERVIEWS) -> list[Row]:
 
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else INTERVIEWS
-    print_table(
+    report(
         f"Interview steps over {count} interviews (median / p95, ratio to floor p95)", run(count)
     )

@@ -8,6 +8,7 @@ admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("intake.urls")),
     path("", include("evidence.urls")),
 ]

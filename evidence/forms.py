@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
 from eligibility.words import court_date
@@ -21,25 +23,31 @@ def supports_choices(case: Case) -> list[tuple[str, object]]:
     Values are the stable ids the model keeps (see evidence/models.py): "ground:<id>",
     "request:<position>:<role>", "release_plan", "background".
     """
-    choices: list[tuple[str, object]] = [("", "Choose what it is for")]
+    choices: list[tuple[str, object]] = [("", _("Choose what it is for"))]
     requests = []
     for number, request in enumerate(case.warden_requests.all(), start=1):
-        sent = f", sent {court_date(request.sent_on)}" if request.sent_on else ""
         for role, label in Attachment.Role.choices:
-            requests.append(
-                (f"request:{request.position}:{role}", f"Request {number}{sent}: {label}")
-            )
+            words = {"number": number, "label": label}
+            if request.sent_on:
+                words["date"] = court_date(request.sent_on)
+                text = gettext("Request %(number)s, sent %(date)s: %(label)s") % words
+            else:
+                text = gettext("Request %(number)s: %(label)s") % words
+            requests.append((f"request:{request.position}:{role}", text))
     if requests:
-        choices.append(("Requests to the warden", requests))
+        choices.append((_("Requests to the warden"), requests))
     grounds = [(f"ground:{g.category}", BY_ID[g.category].title) for g in case.grounds.all()]
     if grounds:
-        choices.append(("Reasons for release", grounds))
+        choices.append((_("Reasons for release"), grounds))
     choices.append(
         (
-            "The rest of the case",
+            _("The rest of the case"),
             [
-                ("release_plan", "The release plan (where they would live, money, medical care)"),
-                ("background", "Background: programs, work, conduct, letters of support"),
+                (
+                    "release_plan",
+                    _("The release plan (where they would live, money, medical care)"),
+                ),
+                ("background", _("Background: programs, work, conduct, letters of support")),
             ],
         )
     )
@@ -63,36 +71,38 @@ def parse_supports(value: str) -> dict:
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="The file",
-        help_text="A PDF, or a photo or scan as JPEG or PNG.",
+        label=_("The file"),
+        help_text=_("A PDF, or a photo or scan as JPEG or PNG."),
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
         error_messages={
-            "required": "Choose a file to add",
-            "empty": "This file is empty. Choose the file again, or another copy of it",
+            "required": _("Choose a file to add"),
+            "empty": _("This file is empty. Choose the file again, or another copy of it"),
         },
     )
     description = forms.CharField(
-        label="What is it? Describe it in a few words",
+        label=_("What is it? Describe it in a few words"),
         help_text=(
-            "For example: Letter from Dr. Lee about the cancer treatment. The judge will read "
-            "this, so do not write a child's full name."
+            _("For example: Letter from Dr. Lee about the cancer treatment. The judge will read "
+            "this, so do not write a child's full name.")
         ),
         max_length=200,
         error_messages={
-            "required": "Describe the document in a few words",
-            "max_length": "Use 200 characters or fewer to describe it",
+            "required": _("Describe the document in a few words"),
+            "max_length": _("Use 200 characters or fewer to describe it"),
         },
     )
     supports = forms.ChoiceField(
-        label="What is it for?",
-        error_messages={"required": "Choose what the document is for"},
+        label=_("What is it for?"),
+        error_messages={"required": _("Choose what the document is for")},
     )
     kind = forms.ChoiceField(
-        label="What kind of paper is it?",
+        label=_("What kind of paper is it?"),
         choices=Attachment.Kind.choices,
         widget=forms.RadioSelect,
-        help_text="Medical records and doctors' letters go in exhibits the court is asked to seal.",
-        error_messages={"required": "Choose what kind of paper it is"},
+        help_text=_(
+            "Medical records and doctors' letters go in exhibits the court is asked to seal."
+        ),
+        error_messages={"required": _("Choose what kind of paper it is")},
     )
 
     def __init__(self, *args, case: Case, **kwargs):
@@ -109,8 +119,11 @@ class UploadForm(forms.Form):
         largest = settings.EVIDENCE_MAX_FILE_BYTES
         if file.size > largest:
             raise forms.ValidationError(
-                f"This file is larger than {filesizeformat(largest)}, the most one document can "
-                "be. Choose a smaller file, or split a long PDF into parts",
+                gettext(
+                    "This file is larger than %(size)s, the most one document can be. Choose a "
+                    "smaller file, or split a long PDF into parts"
+                )
+                % {"size": filesizeformat(largest)},
                 code="too_big",
             )
         self.inspected = validation.inspect(file)
@@ -121,7 +134,7 @@ class UploadForm(forms.Form):
 
 
 def too_many_message(limit: int) -> str:
-    return (
-        f"This case already has {limit} documents, the most it can hold. Remove one you do not "
+    return gettext(
+        "This case already has %(limit)d documents, the most it can hold. Remove one you do not "
         "need before adding another"
-    )
+    ) % {"limit": limit}

@@ -16,6 +16,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from intake import drafts
 from intake.models import Case
@@ -30,21 +31,24 @@ def stored_name(attachment: Attachment, filename: str) -> str:
 
 class Attachment(models.Model):
     class Supports(models.TextChoices):
-        REQUEST = "request", "A request to the warden"
-        GROUND = "ground", "A reason for release"
-        RELEASE_PLAN = "release_plan", "The release plan"
-        BACKGROUND = "background", "Background for the judge"
+        REQUEST = "request", _("A request to the warden")
+        GROUND = "ground", _("A reason for release")
+        RELEASE_PLAN = "release_plan", _("The release plan")
+        BACKGROUND = "background", _("Background for the judge")
 
     class Role(models.TextChoices):
-        PROOF_OF_RECEIPT = "proof_of_receipt", "The request, or proof of the date it was received"
-        WARDEN_RESPONSE = "warden_response", "The warden's answer"
-        APPEAL = "appeal", "An appeal (BP-9, BP-10, BP-11) or its answer"
+        PROOF_OF_RECEIPT = (
+            "proof_of_receipt",
+            _("The request, or proof of the date it was received"),
+        )
+        WARDEN_RESPONSE = "warden_response", _("The warden's answer")
+        APPEAL = "appeal", _("An appeal (BP-9, BP-10, BP-11) or its answer")
 
     class Kind(models.TextChoices):
-        MEDICAL_RECORD = "medical_record", "Medical records"
-        DOCTOR_LETTER = "doctor_letter", "A letter from a doctor or nurse"
-        SUPPORT_LETTER = "support_letter", "A letter of support"
-        OTHER = "other", "Something else"
+        MEDICAL_RECORD = "medical_record", _("Medical records")
+        DOCTOR_LETTER = "doctor_letter", _("A letter from a doctor or nurse")
+        SUPPORT_LETTER = "support_letter", _("A letter of support")
+        OTHER = "other", _("Something else")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")

@@ -16,30 +16,31 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
 NOT_SUPPORTED = (
-    "This file is not a PDF, a JPEG photo or a PNG picture, so it cannot go in the court "
+    _("This file is not a PDF, a JPEG photo or a PNG picture, so it cannot go in the court "
     "papers. Choose a PDF, JPEG or PNG file. (On an iPhone, photos can be saved as JPEG: in "
-    "Settings, Camera, Formats, choose \u201cMost Compatible\u201d.)"
+    "Settings, Camera, Formats, choose “Most Compatible”.)")
 )
 BROKEN_PDF = (
-    "This PDF cannot be opened: it may be damaged, or only part of it was downloaded. Open it "
-    "on your device to check it, save or download it again, and add the new copy."
+    _("This PDF cannot be opened: it may be damaged, or only part of it was downloaded. Open it "
+    "on your device to check it, save or download it again, and add the new copy.")
 )
 LOCKED_PDF = (
-    "This PDF is locked with a password. Open it, save a copy without the password, and add "
-    "that copy."
+    _("This PDF is locked with a password. Open it, save a copy without the password, and add "
+    "that copy.")
 )
 BROKEN_IMAGE = (
-    "This picture cannot be opened: it may be damaged, or only part of it was copied. Take the "
-    "photo again, or choose another copy of it."
+    _("This picture cannot be opened: it may be damaged, or only part of it was copied. Take the "
+    "photo again, or choose another copy of it.")
 )
 HUGE_IMAGE = (
-    "This picture is too large to print. Take the photo again with a lower setting, or take "
-    "a screenshot of it and add that."
+    _("This picture is too large to print. Take the photo again with a lower setting, or take "
+    "a screenshot of it and add that.")
 )
 
 # How far into a file the PDF header may start (the PDF standard tolerates leading bytes).

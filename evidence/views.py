@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from eligibility.rules import screen
 from evidence import packet, services
@@ -42,7 +43,8 @@ def case_documents(request, case_id):
             except ValidationError as exc:
                 form.add_error("file", exc)
             else:
-                messages.success(request, f"Added: {attachment.description}")
+                added = _("Added: %(description)s") % {"description": attachment.description}
+                messages.success(request, added)
                 return redirect("case_documents", case_id=case.id)
     else:
         wanted = request.GET.get("for", "")
@@ -81,7 +83,9 @@ def document_delete(request, case_id, attachment_id):
     attachment = get_object_or_404(Attachment, pk=attachment_id, case=case)
     if request.method == "POST":
         services.attachment_delete(attachment=attachment)
-        messages.success(request, f"Removed: {attachment.description}")
+        messages.success(
+            request, _("Removed: %(description)s") % {"description": attachment.description}
+        )
         return redirect("case_documents", case_id=case.id)
     return render(request, "evidence/confirm_delete.html", {"case": case, "attachment": attachment})
 

@@ -28,7 +28,7 @@ import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -37,6 +37,8 @@ import weasyprint
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_noop
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse, path2url
 
 from eligibility import courts, rules
@@ -56,18 +58,38 @@ DOCUMENTS = tuple(TEMPLATES)
 CACHE_SECONDS = 7 * 24 * 60 * 60
 
 # Shown with every download (domain.md § 6). Kept here so the command and the download page
-# say the same thing.
+# say the same thing; the page shows them in the family's language (gettext at display).
 FILING_REMINDERS = (
-    "There is no filing fee for this motion.",
-    "Check the court's local rules and standing orders: many districts send pro se "
-    "compassionate-release motions to the Federal Defender, and some have their own form.",
-    "Court papers are public. Use a child's initials, never a full name, and no full Social "
-    "Security or account numbers (Fed. R. Crim. P. 49.1).",
-    "Medical records belong in exhibits that the court is asked to seal; the motion for leave "
-    "to file under seal asks for that.",
-    "Only your loved one (or a lawyer) can sign and mail the motion. Family members cannot "
-    "file it for them.",
+    gettext_noop("There is no filing fee for this motion."),
+    gettext_noop(
+        "Check the court's local rules and standing orders: many districts send pro se "
+        "compassionate-release motions to the Federal Defender, and some have their own form."
+    ),
+    gettext_noop(
+        "Court papers are public. Use a child's initials, never a full name, and no full Social "
+        "Security or account numbers (Fed. R. Crim. P. 49.1)."
+    ),
+    gettext_noop(
+        "Medical records belong in exhibits that the court is asked to seal; the motion for "
+        "leave to file under seal asks for that."
+    ),
+    gettext_noop(
+        "Only your loved one (or a lawyer) can sign and mail the motion. Family members cannot "
+        "file it for them."
+    ),
 )
+
+
+def in_english(function):
+    """Run a renderer in English whatever the page's language: federal courts and the BOP work
+    in English, so a family reading the site in Spanish still gets English papers."""
+
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override("en"):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 # The kinds of uploaded document that hold health information: exhibits the person asks to
 # file under seal (Fed. R. Crim. P. 49.1(d)). They match evidence.models.Attachment.Kind.
@@ -244,6 +266,7 @@ def documents(facts: CaseFacts, exhibits: Sequence[Evidence] | None = None) -> t
     return ("warden-request", "motion")
 
 
+@in_english
 def render(
     facts: CaseFacts,
     document: str,
@@ -342,6 +365,7 @@ def render_cached(
 # -- the filing packet's own pages (assembled by evidence/packet.py) -----------------------------
 
 
+@in_english
 def render_exhibit_index(
     facts: CaseFacts,
     screening: rules.Screening,
@@ -366,6 +390,7 @@ def render_exhibit_index(
     return layout(html, what="the index of exhibits", stylesheets=(_NO_PAGE_NUMBERS,))
 
 
+@in_english
 def render_exhibit_covers(facts: CaseFacts, exhibits: Sequence[Exhibit]) -> weasyprint.Document:
     """One cover page per exhibit ("Exhibit C — Letter from Dr. Lee"), each anchored as
     `exhibit-<letter>` so the packet can tell where each begins."""
@@ -375,6 +400,7 @@ def render_exhibit_covers(facts: CaseFacts, exhibits: Sequence[Exhibit]) -> weas
     return layout(html, what="the exhibit covers", stylesheets=(_NO_PAGE_NUMBERS,))
 
 
+@in_english
 def render_page_numbers(total: int) -> bytes:
     """`total` blank US Letter pages carrying only "Page X of Y", in the motion's footer style,
     to stamp on every page of a packet."""

@@ -10,10 +10,9 @@ import re
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from intake import clock
-
-EXAMPLE = "for example 3 14 2025"
 
 # C0 and C1 control characters other than tab, line feed and carriage return. They are
 # invisible, come in with text pasted from PDFs and phones, mean nothing in an answer, and
@@ -40,7 +39,7 @@ class DateInputs(forms.MultiWidget):
 
     template_name = "widgets/date_inputs.html"
     use_fieldset = True
-    parts = ("Month", "Day", "Year")
+    parts = (_("Month"), _("Day"), _("Year"))
 
     def __init__(self, attrs=None):
         widgets = []
@@ -71,13 +70,13 @@ class MonthDayYearField(forms.MultiValueField):
     """A real calendar date from three boxes; optionally not after today."""
 
     default_error_messages = {
-        "required": f"Enter the date as month, day, year, {EXAMPLE}",
-        "incomplete": f"Enter the date as month, day, year, {EXAMPLE}",
-        "invalid": f"Enter the date as month, day, year in numbers, {EXAMPLE}",
-        "month": "The month must be a number from 1 to 12",
-        "year": "Enter the year with 4 digits, for example 2025",
-        "not_real": "That date does not exist. Check the month and the day",
-        "future": "That date is in the future. Enter a date that has already happened",
+        "required": _("Enter the date as month, day, year, for example 3 14 2025"),
+        "incomplete": _("Enter the date as month, day, year, for example 3 14 2025"),
+        "invalid": _("Enter the date as month, day, year in numbers, for example 3 14 2025"),
+        "month": _("The month must be a number from 1 to 12"),
+        "year": _("Enter the year with 4 digits, for example 2025"),
+        "not_real": _("That date does not exist. Check the month and the day"),
+        "future": _("That date is in the future. Enter a date that has already happened"),
     }
 
     def __init__(self, *, past: bool = True, **kwargs):

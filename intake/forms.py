@@ -14,6 +14,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
 
 from config import throttle
 from eligibility import courts
@@ -24,7 +25,7 @@ from intake.fields import MonthDayYearField, TextField
 
 NEW_LAW_BEGINS = date(1987, 11, 1)
 OTHER_FACILITY = "other"
-NOT_LISTED = "Not listed: I will type the name"
+NOT_LISTED = _("Not listed: I will type the name")
 
 
 def _radios(choices, label: str, *, required: bool = True, help_text: str = "", message: str = ""):
@@ -34,7 +35,7 @@ def _radios(choices, label: str, *, required: bool = True, help_text: str = "", 
         widget=forms.RadioSelect,
         required=required,
         help_text=help_text,
-        error_messages={"required": message or "Choose one of the answers"},
+        error_messages={"required": message or _("Choose one of the answers")},
     )
 
 
@@ -66,12 +67,12 @@ def facility_choices(*, former: bool) -> list[tuple[str, object]]:
         return f"{f.display_name}{where}"
 
     current = sorted((f for f in courts.facilities() if f.current), key=label)
-    choices: list[tuple[str, object]] = [("", "Choose a facility")]
+    choices: list[tuple[str, object]] = [("", _("Choose a facility"))]
     choices += [(f.code, label(f)) for f in current]
     if former:
         closed = sorted((f for f in courts.facilities() if not f.current), key=label)
         choices.append(
-            ("Former facilities (closed or renamed)", [(f.code, label(f)) for f in closed])
+            (_("Former facilities (closed or renamed)"), [(f.code, label(f)) for f in closed])
         )
     choices.append((OTHER_FACILITY, NOT_LISTED))
     return choices
@@ -79,7 +80,7 @@ def facility_choices(*, former: bool) -> list[tuple[str, object]]:
 
 def district_choices() -> list[tuple[str, str]]:
     ordered = sorted(courts.districts(), key=lambda d: (d.state, d.short_name))
-    return [("", "Choose a court")] + [(d.id, d.short_name) for d in ordered]
+    return [("", _("Choose a court"))] + [(d.id, d.short_name) for d in ordered]
 
 
 class FacilityMixin:
@@ -90,7 +91,7 @@ class FacilityMixin:
             self.add_error(
                 "facility_other",
                 forms.ValidationError(
-                    "Type the name of the facility, or choose it from the list",
+                    _("Type the name of the facility, or choose it from the list"),
                     code="required",
                 ),
             )
@@ -99,53 +100,53 @@ class FacilityMixin:
 class AboutYouForm(forms.Form):
     role = _radios(
         models.Role.choices,
-        "Who is filling this in?",
-        message="Choose who is filling this in",
+        _("Who is filling this in?"),
+        message=_("Choose who is filling this in"),
     )
-    name = _text("Your full name", autocomplete="name")
+    name = _text(_("Your full name"), autocomplete="name")
     relationship = _text(
-        "Your relationship to the person in prison",
-        help_text="For example: daughter, brother, friend, lawyer",
+        _("Your relationship to the person in prison"),
+        help_text=_("For example: daughter, brother, friend, lawyer"),
         max_length=100,
     )
     contact = _text(
-        "Your phone number or email address",
-        help_text="We only use this to fill in the papers, so the prison and the court can reach "
-        "you.",
+        _("Your phone number or email address"),
+        help_text=_("We only use this to fill in the papers, so the prison and the court can reach "
+        "you."),
     )
 
 
 HOW_TO_FIND_OUT = {
     "sentencing_court": (
-        "Look at the first page of the judgment: it names the court. If your loved one is "
+        _("Look at the first page of the judgment: it names the court. If your loved one is "
         "listed in the BOP inmate locator at bop.gov, the sentence is most likely federal, but "
         "people with state or D.C. sentences can be held by the BOP too. The court clerk or "
-        "the lawyer from the case can tell you for sure."
+        "the lawyer from the case can tell you for sure.")
     ),
     "custody_status": (
-        "Search for your loved one's name or register number in the BOP inmate locator at "
+        _("Search for your loved one's name or register number in the BOP inmate locator at "
         "bop.gov. It shows the prison, or the reentry office for a halfway house or home "
-        "confinement."
+        "confinement.")
     ),
     "offense_before_1987": (
-        "The judgment lists the date the offense ended, in a column called \u201cOffense "
-        "Ended\u201d. If the crime was a conspiracy, the date it ended is what counts."
+        _("The judgment lists the date the offense ended, in a column called “Offense "
+        "Ended”. If the crime was a conspiracy, the date it ended is what counts.")
     ),
     "appeal_pending": (
-        "Ask the lawyer who handled the appeal, or look up the case on PACER or the court of "
-        "appeals website. The court clerk can also tell you."
+        _("Ask the lawyer who handled the appeal, or look up the case on PACER or the court of "
+        "appeals website. The court clerk can also tell you.")
     ),
     "several_districts": (
-        "The BOP sentence computation lists every sentence your loved one is serving. Your "
-        "loved one can ask their case manager for a copy."
+        _("The BOP sentence computation lists every sentence your loved one is serving. Your "
+        "loved one can ask their case manager for a copy.")
     ),
     "transferred_supervision": (
-        "The judgment for the violation says which court gave it. If it is a different court "
-        "from the original sentence, the motion goes to the court that gave the violation time."
+        _("The judgment for the violation says which court gave it. If it is a different court "
+        "from the original sentence, the motion goes to the court that gave the violation time.")
     ),
     "prior_motion": (
-        "Ask your loved one, or the lawyer from the case. The court's docket (on PACER) lists "
-        "every motion filed."
+        _("Ask your loved one, or the lawyer from the case. The court's docket (on PACER) lists "
+        "every motion filed.")
     ),
 }
 
@@ -153,57 +154,59 @@ HOW_TO_FIND_OUT = {
 class ScreeningForm(forms.Form):
     sentencing_court = _radios(
         models.SentencingCourt.choices,
-        "Which court gave the sentence?",
-        help_text="The first page of the judgment names the court.",
-        message="Choose which court gave the sentence, or choose Not sure",
+        _("Which court gave the sentence?"),
+        help_text=_("The first page of the judgment names the court."),
+        message=_("Choose which court gave the sentence, or choose Not sure"),
     )
     custody_status = _radios(
         models.CustodyStatus.choices,
-        "Where is your loved one now?",
-        help_text="The BOP inmate locator at bop.gov shows where a federal prisoner is held.",
-        message="Choose where your loved one is now, or choose Not sure",
+        _("Where is your loved one now?"),
+        help_text=_("The BOP inmate locator at bop.gov shows where a federal prisoner is held."),
+        message=_("Choose where your loved one is now, or choose Not sure"),
     )
     offense_before_1987 = _radios(
         [
-            ("yes", "Yes, it ended before November 1, 1987"),
-            ("no", "No, it ended on or after November 1, 1987"),
-            ("not_sure", "Not sure"),
+            ("yes", _("Yes, it ended before November 1, 1987")),
+            ("no", _("No, it ended on or after November 1, 1987")),
+            ("not_sure", _("Not sure")),
         ],
-        "Did the crime end before November 1, 1987?",
-        help_text="The judgment lists the date under \u201cOffense Ended\u201d.",
-        message="Choose whether the crime ended before November 1, 1987, or choose Not sure",
+        _("Did the crime end before November 1, 1987?"),
+        help_text=_("The judgment lists the date under “Offense Ended”."),
+        message=_("Choose whether the crime ended before November 1, 1987, or choose Not sure"),
     )
     offense_ended_on = MonthDayYearField(
-        label="The date the crime ended, if you know it",
-        help_text="From the \u201cOffense Ended\u201d column of the judgment. If there are "
-        "several, use the latest.",
+        label=_("The date the crime ended, if you know it"),
+        help_text=_("From the “Offense Ended” column of the judgment. If there are "
+        "several, use the latest."),
     )
     appeal_pending = _radios(
         models.YesNo.choices,
-        "Is an appeal of the conviction or the sentence still open?",
-        help_text="This includes an appeal from a decision on a \u00a7 2255 motion.",
-        message="Choose whether an appeal is still open, or choose Not sure",
+        _("Is an appeal of the conviction or the sentence still open?"),
+        help_text=_("This includes an appeal from a decision on a § 2255 motion."),
+        message=_("Choose whether an appeal is still open, or choose Not sure"),
     )
     several_districts = _radios(
         models.YesNo.choices,
-        "Is your loved one serving sentences from more than one federal court?",
-        message="Choose whether there are sentences from more than one court, or choose Not sure",
+        _("Is your loved one serving sentences from more than one federal court?"),
+        message=_(
+            "Choose whether there are sentences from more than one court, or choose Not sure"
+        ),
     )
     transferred_supervision = _radios(
         models.YesNo.choices,
-        "Is this prison time for breaking the rules of supervised release that was moved to "
-        "another court?",
-        help_text="Sometimes supervision is moved to the court where the person lives. Then "
-        "that court gives the prison time.",
-        message="Choose an answer about supervised release, or choose Not sure",
+        _("Is this prison time for breaking the rules of supervised release that was moved to "
+        "another court?"),
+        help_text=_("Sometimes supervision is moved to the court where the person lives. Then "
+        "that court gives the prison time."),
+        message=_("Choose an answer about supervised release, or choose Not sure"),
     )
     prior_motion = _radios(
         models.YesNo.choices,
-        "Has your loved one asked the court for compassionate release before?",
-        message="Choose whether a motion was filed before, or choose Not sure",
+        _("Has your loved one asked the court for compassionate release before?"),
+        message=_("Choose whether a motion was filed before, or choose Not sure"),
     )
-    prior_motion_filed_on = MonthDayYearField(label="The date that motion was filed, if known")
-    prior_motion_decided_on = MonthDayYearField(label="The date the judge decided it, if known")
+    prior_motion_filed_on = MonthDayYearField(label=_("The date that motion was filed, if known"))
+    prior_motion_decided_on = MonthDayYearField(label=_("The date the judge decided it, if known"))
 
     def clean(self):
         cleaned = super().clean()
@@ -212,8 +215,8 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "offense_ended_on",
                 forms.ValidationError(
-                    "Enter the date the crime ended. It is on the judgment under \u201cOffense "
-                    "Ended\u201d. If you cannot find it, choose Not sure above",
+                    _("Enter the date the crime ended. It is on the judgment under “Offense "
+                    "Ended”. If you cannot find it, choose Not sure above"),
                     code="required",
                 ),
             )
@@ -221,8 +224,8 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "offense_ended_on",
                 forms.ValidationError(
-                    "This date is not before November 1, 1987. Check the date, or change the "
-                    "answer above",
+                    _("This date is not before November 1, 1987. Check the date, or change the "
+                    "answer above"),
                     code="contradiction",
                 ),
             )
@@ -230,8 +233,8 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "offense_ended_on",
                 forms.ValidationError(
-                    "This date is before November 1, 1987. Check the date, or change the answer "
-                    "above",
+                    _("This date is before November 1, 1987. Check the date, or change the answer "
+                    "above"),
                     code="contradiction",
                 ),
             )
@@ -243,7 +246,7 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "prior_motion_decided_on",
                 forms.ValidationError(
-                    "The judge cannot decide a motion before it was filed. Check both dates",
+                    _("The judge cannot decide a motion before it was filed. Check both dates"),
                     code="order",
                 ),
             )
@@ -252,32 +255,32 @@ class ScreeningForm(forms.Form):
 
 class PersonForm(FacilityMixin, forms.Form):
     person_name = TextField(
-        label="Their full name",
-        help_text="As it appears on the judgment.",
+        label=_("Their full name"),
+        help_text=_("As it appears on the judgment."),
         max_length=200,
-        error_messages={"required": "Enter your loved one's full name"},
+        error_messages={"required": _("Enter your loved one's full name")},
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     register_number = _text(
-        "Their BOP register number, if you know it",
-        help_text="8 digits, like 12345-678. It is on letters from the BOP and in the inmate "
-        "locator.",
+        _("Their BOP register number, if you know it"),
+        help_text=_("8 digits, like 12345-678. It is on letters from the BOP and in the inmate "
+        "locator."),
         max_length=20,
         inputmode="numeric",
         autocomplete="off",
     )
     # Not autocomplete="bday": that would fill in the birthday of the person typing.
-    date_of_birth = MonthDayYearField(label="Their date of birth")
+    date_of_birth = MonthDayYearField(label=_("Their date of birth"))
     facility = forms.ChoiceField(
-        label="The prison or office where they are now",
-        help_text="For a halfway house or home confinement, choose the Residential Reentry "
-        "Management (RRM) office that supervises them. Type to jump in the list.",
+        label=_("The prison or office where they are now"),
+        help_text=_("For a halfway house or home confinement, choose the Residential Reentry "
+        "Management (RRM) office that supervises them. Type to jump in the list."),
         required=False,
         choices=(),
         widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
     )
-    facility_other = _text("Name of the facility, if it is not on the list")
-    unit = _text("Their housing unit, if you know it", max_length=100)
+    facility_other = _text(_("Name of the facility, if it is not on the list"))
+    unit = _text(_("Their housing unit, if you know it"), max_length=100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -290,7 +293,7 @@ class PersonForm(FacilityMixin, forms.Form):
         normalised = normalise_register_number(raw)
         if normalised is None:
             raise forms.ValidationError(
-                "Enter the register number as 8 digits, for example 12345-678",
+                _("Enter the register number as 8 digits, for example 12345-678"),
                 code="invalid",
             )
         return normalised
@@ -303,63 +306,63 @@ class PersonForm(FacilityMixin, forms.Form):
 
 class SentenceForm(forms.Form):
     district = forms.ChoiceField(
-        label="The federal court that gave the sentence",
-        help_text="The first page of the judgment names it, for example \u201cSouthern "
-        "District of New York\u201d. Type to jump in the list.",
+        label=_("The federal court that gave the sentence"),
+        help_text=_("The first page of the judgment names it, for example “Southern "
+        "District of New York”. Type to jump in the list."),
         required=False,
         choices=(),
         widget=forms.Select(attrs={"data-filter": "Search the list of courts"}),
     )
     case_number = _text(
-        "The criminal case number",
-        help_text="On the judgment, for example 1:19-cr-00123. Type it as it is written.",
+        _("The criminal case number"),
+        help_text=_("On the judgment, for example 1:19-cr-00123. Type it as it is written."),
         max_length=100,
     )
-    judge = _text("The judge's name, if you know it")
-    imposed_on = MonthDayYearField(label="The date of the sentence")
+    judge = _text(_("The judge's name, if you know it"))
+    imposed_on = MonthDayYearField(label=_("The date of the sentence"))
     term_kind = _radios(
         models.TermKind.choices,
-        "How long is the prison sentence?",
+        _("How long is the prison sentence?"),
         required=False,
     )
     term_years = forms.IntegerField(
-        label="Years",
+        label=_("Years"),
         required=False,
         min_value=0,
         max_value=150,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
         error_messages={
-            "invalid": "Enter the years as a whole number, for example 15",
-            "min_value": "Enter 0 or more years",
-            "max_value": "Enter 150 years or fewer",
+            "invalid": _("Enter the years as a whole number, for example 15"),
+            "min_value": _("Enter 0 or more years"),
+            "max_value": _("Enter 150 years or fewer"),
         },
     )
     term_extra_months = forms.IntegerField(
-        label="Months",
+        label=_("Months"),
         required=False,
         min_value=0,
         max_value=1800,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
         error_messages={
-            "invalid": "Enter the months as a whole number, for example 6",
-            "min_value": "Enter 0 or more months",
-            "max_value": "Enter fewer months",
+            "invalid": _("Enter the months as a whole number, for example 6"),
+            "min_value": _("Enter 0 or more months"),
+            "max_value": _("Enter fewer months"),
         },
     )
     custody_began = MonthDayYearField(
-        label="The date federal custody began",
-        help_text="Include jail time before the sentence if it counts toward it. The BOP "
-        "sentence computation shows this date.",
+        label=_("The date federal custody began"),
+        help_text=_("Include jail time before the sentence if it counts toward it. The BOP "
+        "sentence computation shows this date."),
     )
     offense = TextField(
-        label="The crime, in a few words",
-        help_text="For example: conspiracy to distribute cocaine.",
+        label=_("The crime, in a few words"),
+        help_text=_("For example: conspiracy to distribute cocaine."),
         required=False,
         max_length=500,
     )
     projected_release = MonthDayYearField(
-        label="The projected release date, if you know it",
-        help_text="The BOP inmate locator shows it.",
+        label=_("The projected release date, if you know it"),
+        help_text=_("The BOP inmate locator shows it."),
         past=False,
     )
 
@@ -380,7 +383,7 @@ class SentenceForm(forms.Form):
                 self.add_error(
                     "term_years",
                     forms.ValidationError(
-                        "Enter the length of the sentence, for example 15 years and 0 months",
+                        _("Enter the length of the sentence, for example 15 years and 0 months"),
                         code="required",
                     ),
                 )
@@ -402,19 +405,20 @@ class GroundsForm(forms.Form):
             if not info.available:
                 continue
             self.fields[f"facts_{info.id}"] = TextField(
-                label="What is happening? Include these facts if you can:",
+                label=_("What is happening? Include these facts if you can:"),
                 required=False,
                 max_length=10_000,
                 widget=forms.Textarea(attrs={"rows": 5}),
             )
             self.fields[f"evidence_{info.id}"] = forms.MultipleChoiceField(
-                label="Which of these papers do you have, or can you get?",
+                label=_("Which of these papers do you have, or can you get?"),
                 required=False,
-                choices=[(item, item) for item in info.evidence],
+                # The English text is the stored value, whatever the page's language.
+                choices=list(zip(info.evidence_en, info.evidence, strict=True)),
                 widget=forms.CheckboxSelectMultiple,
             )
             self.fields[f"evidence_notes_{info.id}"] = _text(
-                "Other papers that show this (optional)", max_length=1000
+                _("Other papers that show this (optional)"), max_length=1000
             )
         for not_ground in NOT_GROUNDS:
             self.fields[f"not_{not_ground.id}"] = forms.BooleanField(
@@ -441,8 +445,8 @@ class GroundsForm(forms.Form):
         chosen = [k for k, v in cleaned.items() if v is True]
         if not chosen:
             raise forms.ValidationError(
-                "Choose at least one reason. If none fits, choose \u201cAnother reason just as "
-                "serious\u201d and tell us about it",
+                _("Choose at least one reason. If none fits, choose “Another reason just as "
+                "serious” and tell us about it"),
                 code="required",
             )
         return cleaned
@@ -466,17 +470,17 @@ class GroundsForm(forms.Form):
 class RequestsForm(forms.Form):
     requests_sent = _radios(
         [
-            ("no", "No, not yet"),
-            ("yes", "Yes, at least one request was sent"),
-            ("not_sure", "Not sure"),
+            ("no", _("No, not yet")),
+            ("yes", _("Yes, at least one request was sent")),
+            ("not_sure", _("Not sure")),
         ],
-        "Has anyone asked the warden for compassionate release?",
-        help_text="This means a written request that the Bureau of Prisons ask the court to "
-        "reduce the sentence. Your loved one, you, or a lawyer may have sent it.",
-        message="Choose whether a request was sent, or choose Not sure",
+        _("Has anyone asked the warden for compassionate release?"),
+        help_text=_("This means a written request that the Bureau of Prisons ask the court to "
+        "reduce the sentence. Your loved one, you, or a lawyer may have sent it."),
+        message=_("Choose whether a request was sent, or choose Not sure"),
     )
     bop_motion = forms.BooleanField(
-        label="The BOP has told us that it will ask the court itself",
+        label=_("The BOP has told us that it will ask the court itself"),
         required=False,
     )
 
@@ -486,38 +490,38 @@ class RequestForm(FacilityMixin, forms.Form):
 
     asked_for = _radios(
         models.RequestKind.choices,
-        "What did the request ask for?",
-        message="Choose what the request asked for, or choose Not sure",
+        _("What did the request ask for?"),
+        message=_("Choose what the request asked for, or choose Not sure"),
     )
-    sent_on = MonthDayYearField(label="The date it was sent or handed in")
-    method = _radios(models.DeliveryMethod.choices, "How was it sent?", required=False)
+    sent_on = MonthDayYearField(label=_("The date it was sent or handed in"))
+    method = _radios(models.DeliveryMethod.choices, _("How was it sent?"), required=False)
     received_on = MonthDayYearField(
-        label="The date the warden's office received it, if you know it",
-        help_text="The 30 days start on this date, not the date it was sent.",
+        label=_("The date the warden's office received it, if you know it"),
+        help_text=_("The 30 days start on this date, not the date it was sent."),
     )
     receipt_proof = _radios(
         models.ReceiptProof.choices,
-        "What shows the date it was received?",
+        _("What shows the date it was received?"),
         required=False,
     )
     facility = forms.ChoiceField(
-        label="The prison whose warden it went to",
-        help_text="If your loved one has moved since, choose the prison they were in then.",
+        label=_("The prison whose warden it went to"),
+        help_text=_("If your loved one has moved since, choose the prison they were in then."),
         required=False,
         choices=(),
         widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
     )
-    facility_other = _text("Name of the facility, if it is not on the list")
+    facility_other = _text(_("Name of the facility, if it is not on the list"))
     grounds_unknown = forms.BooleanField(
-        label="We don't know which reasons it listed", required=False
+        label=_("We don't know which reasons it listed"), required=False
     )
-    response = _radios(models.Response.choices, "Did the warden answer?", required=False)
-    response_on = MonthDayYearField(label="The date of the warden's answer")
-    bp9_on = MonthDayYearField(label="BP-9 (to the warden): date filed")
-    bp10_on = MonthDayYearField(label="BP-10 (to the Regional Director): date filed")
-    bp11_on = MonthDayYearField(label="BP-11 (to the General Counsel): date filed")
+    response = _radios(models.Response.choices, _("Did the warden answer?"), required=False)
+    response_on = MonthDayYearField(label=_("The date of the warden's answer"))
+    bp9_on = MonthDayYearField(label=_("BP-9 (to the warden): date filed"))
+    bp10_on = MonthDayYearField(label=_("BP-10 (to the Regional Director): date filed"))
+    bp11_on = MonthDayYearField(label=_("BP-11 (to the General Counsel): date filed"))
     final_denial_on = MonthDayYearField(
-        label="Date the final \u201cno\u201d was received (the answer to the BP-11)",
+        label=_("Date the final “no” was received (the answer to the BP-11)"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -526,7 +530,7 @@ class RequestForm(FacilityMixin, forms.Form):
         for info in CATALOGUE:
             self.fields[f"listed_{info.id}"] = forms.BooleanField(label=info.title, required=False)
             self.fields[f"listed_facts_{info.id}"] = TextField(
-                label="What did the request say about this?",
+                label=_("What did the request say about this?"),
                 required=False,
                 max_length=10_000,
                 widget=forms.Textarea(attrs={"rows": 3}),
@@ -548,7 +552,7 @@ class RequestForm(FacilityMixin, forms.Form):
             self.add_error(
                 "grounds_unknown",
                 forms.ValidationError(
-                    "You ticked some reasons and also \u201cWe don't know\u201d. Untick one",
+                    _("You ticked some reasons and also “We don't know”. Untick one"),
                     code="contradiction",
                 ),
             )
@@ -556,20 +560,23 @@ class RequestForm(FacilityMixin, forms.Form):
             self.add_error(
                 "grounds_unknown",
                 forms.ValidationError(
-                    "Tick the reasons the request gave, or tick \u201cWe don't know which "
-                    "reasons it listed\u201d",
+                    _("Tick the reasons the request gave, or tick “We don't know which "
+                    "reasons it listed”"),
                     code="required",
                 ),
             )
         sent = cleaned.get("sent_on")
         for name, what in (
-            ("received_on", "It cannot be received before it was sent"),
-            ("response_on", "The warden cannot answer before the request was sent"),
+            ("received_on", _("It cannot be received before it was sent. Check both dates")),
+            (
+                "response_on",
+                _("The warden cannot answer before the request was sent. Check both dates"),
+            ),
         ):
             value = cleaned.get(name)
             if sent and value and value < sent:
                 self.add_error(
-                    name, forms.ValidationError(f"{what}. Check both dates", code="order")
+                    name, forms.ValidationError(what, code="order")
                 )
         return cleaned
 
@@ -583,13 +590,13 @@ class RequestForm(FacilityMixin, forms.Form):
 
 class BaseRequestFormSet(forms.BaseFormSet):
     default_error_messages = {
-        "too_many_forms": "You can tell us about %(num)d requests at most. Remove one to add "
-        "another",
+        "too_many_forms": _("You can tell us about %(num)d requests at most. Remove one to add "
+        "another"),
     }
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        form.fields["DELETE"].label = "Remove this request"
+        form.fields["DELETE"].label = _("Remove this request")
 
     def clean(self):
         super().clean()
@@ -598,7 +605,10 @@ class BaseRequestFormSet(forms.BaseFormSet):
         kept = [f for f in self.forms if not self._should_delete_form(f)]
         if not kept:
             raise forms.ValidationError(
-                "Tell us about at least one request, or go back and answer \u201cNo, not yet\u201d",
+                _(
+                    "Tell us about at least one request, or go back and answer "
+                    "“No, not yet”"
+                ),
                 code="required",
             )
 
@@ -618,42 +628,42 @@ RequestFormSet = forms.formset_factory(
 
 class ReleasePlanForm(forms.Form):
     residence = _long_text(
-        "Where would they live?",
-        help_text="The address, and whether it is a house or an apartment.",
+        _("Where would they live?"),
+        help_text=_("The address, and whether it is a house or an apartment."),
     )
-    household = _long_text("Who lives there, and are they willing to have them?")
+    household = _long_text(_("Who lives there, and are they willing to have them?"))
     support = _long_text(
-        "How would they pay for food and bills?",
-        help_text="For example: Social Security, a pension, a job offer, help from family.",
+        _("How would they pay for food and bills?"),
+        help_text=_("For example: Social Security, a pension, a job offer, help from family."),
     )
     medical_care = _long_text(
-        "Where would they get medical care?",
-        help_text="The doctor, clinic or hospital, if health is a reason.",
+        _("Where would they get medical care?"),
+        help_text=_("The doctor, clinic or hospital, if health is a reason."),
     )
     medical_payment = _long_text(
-        "How would medical care be paid for?",
-        help_text="For example: Medicare, Medicaid, the VA, private insurance.",
+        _("How would medical care be paid for?"),
+        help_text=_("For example: Medicare, Medicaid, the VA, private insurance."),
     )
 
 
 class BackgroundForm(forms.Form):
     programs = _long_text(
-        "Classes and programs completed in prison",
-        help_text="For example: drug treatment (RDAP), anger management, parenting classes.",
+        _("Classes and programs completed in prison"),
+        help_text=_("For example: drug treatment (RDAP), anger management, parenting classes."),
     )
-    work = _long_text("Jobs held in prison")
-    education = _long_text("School, GED or college courses")
+    work = _long_text(_("Jobs held in prison"))
+    education = _long_text(_("School, GED or college courses"))
     conduct = _long_text(
-        "Their conduct record",
-        help_text="For example: no write-ups in 10 years. It is better to say it honestly.",
+        _("Their conduct record"),
+        help_text=_("For example: no write-ups in 10 years. It is better to say it honestly."),
     )
     statement = _long_text(
-        "In their own words: what they would like the judge to know",
-        help_text="About the crime, what has changed, and their plans.",
+        _("In their own words: what they would like the judge to know"),
+        help_text=_("About the crime, what has changed, and their plans."),
     )
     support_letters = _long_text(
-        "Who will write letters of support?",
-        help_text="For example: family members, a pastor, a future employer.",
+        _("Who will write letters of support?"),
+        help_text=_("For example: family members, a pastor, a future employer."),
     )
 
 
@@ -664,8 +674,8 @@ class ReviewForm(forms.Form):
 def _locked(what: str) -> forms.ValidationError:
     """The message for a form locked after too many tries (config/throttle.py)."""
     return forms.ValidationError(
-        "There have been too many tries to %(what)s from here. To keep accounts safe, wait "
-        "%(minutes)d minutes, then try again",
+        _("There have been too many tries to %(what)s from here. To keep accounts safe, wait "
+        "%(minutes)d minutes, then try again"),
         code="locked",
         params={"what": what, "minutes": throttle.lockout_minutes()},
     )
@@ -673,32 +683,32 @@ def _locked(what: str) -> forms.ValidationError:
 
 class SignupForm(forms.Form):
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=150,
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address like name@example.com",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address like name@example.com"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password1 = forms.CharField(
-        label="Choose a password",
-        help_text="At least 12 characters. A few words you will remember make a good one.",
+        label=_("Choose a password"),
+        help_text=_("At least 12 characters. A few words you will remember make a good one."),
         strip=False,
-        error_messages={"required": "Choose a password"},
+        error_messages={"required": _("Choose a password")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label="Type the password again",
+        label=_("Type the password again"),
         strip=False,
-        error_messages={"required": "Type the password again"},
+        error_messages={"required": _("Type the password again")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     @staticmethod
     def account_exists() -> forms.ValidationError:
         return forms.ValidationError(
-            "There is already an account with this email address. Log in instead", code="exists"
+            _("There is already an account with this email address. Log in instead"), code="exists"
         )
 
     def __init__(self, *args, locked: bool = False, **kwargs):
@@ -714,13 +724,13 @@ class SignupForm(forms.Form):
 
     def clean(self):
         if self.locked:
-            raise _locked("create an account")
+            raise _locked(_("create an account"))
         cleaned = super().clean()
         one, two = cleaned.get("password1"), cleaned.get("password2")
         if one and two and one != two:
             self.add_error(
                 "password2",
-                forms.ValidationError("The two passwords are different", code="mismatch"),
+                forms.ValidationError(_("The two passwords are different"), code="mismatch"),
             )
         elif one:
             user = get_user_model()(
@@ -741,7 +751,7 @@ class ThrottledLogin:
     def clean(self):
         username = str(self.data.get("username", ""))
         if throttle.login_locked(self.request, username):
-            raise _locked("log in")
+            raise _locked(_("log in"))
         try:
             cleaned = super().clean()
         except forms.ValidationError as error:
@@ -760,13 +770,13 @@ class EmailLoginForm(ThrottledLogin, AuthenticationForm):
     """Log in with the email address the account was made with (it is the username)."""
 
     username = forms.CharField(
-        label="Email address",
+        label=_("Email address"),
         max_length=150,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "The email address or the password is wrong. Check them and try again",
+        "invalid_login": _("The email address or the password is wrong. Check them and try again"),
     }
 
     def clean_username(self):

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from eligibility import courts, facts, rules
 from eligibility.grounds import BY_ID
@@ -28,79 +30,79 @@ NOT_SURE = "not_sure"
 
 
 class YesNo(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    NOT_SURE = NOT_SURE, "Not sure"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class Role(models.TextChoices):
-    SELF = "self", "I am the person in prison"
-    FAMILY = "family", "A family member or friend"
-    ADVOCATE = "advocate", "An advocate, paralegal or lawyer"
+    SELF = "self", _("I am the person in prison")
+    FAMILY = "family", _("A family member or friend")
+    ADVOCATE = "advocate", _("An advocate, paralegal or lawyer")
 
 
 class SentencingCourt(models.TextChoices):
-    FEDERAL_DISTRICT = "federal_district", "A U.S. district court (a federal court)"
-    STATE = "state", "A state court"
-    DC_SUPERIOR = "dc_superior", "D.C. Superior Court"
-    COURT_MARTIAL = "court_martial", "A military court-martial"
-    NOT_SURE = NOT_SURE, "Not sure"
+    FEDERAL_DISTRICT = "federal_district", _("A U.S. district court (a federal court)")
+    STATE = "state", _("A state court")
+    DC_SUPERIOR = "dc_superior", _("D.C. Superior Court")
+    COURT_MARTIAL = "court_martial", _("A military court-martial")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class CustodyStatus(models.TextChoices):
-    BOP_FACILITY = "bop_facility", "In a federal prison (run by the Bureau of Prisons)"
-    RRC = "rrc", "In a halfway house (residential reentry center)"
-    HOME_CONFINEMENT = "home_confinement", "On home confinement"
+    BOP_FACILITY = "bop_facility", _("In a federal prison (run by the Bureau of Prisons)")
+    RRC = "rrc", _("In a halfway house (residential reentry center)")
+    HOME_CONFINEMENT = "home_confinement", _("On home confinement")
     CONTRACT_FACILITY = (
         "contract_facility",
-        ("In a jail or prison the BOP does not run (a contract facility or a holding jail)"),
+        _("In a jail or prison the BOP does not run (a contract facility or a holding jail)"),
     )
-    STATE_CUSTODY = "state_custody", "In state prison or jail, with the federal sentence to come"
-    SUPERVISED_RELEASE = "supervised_release", "Out of prison, on supervised release"
-    PROBATION = "probation", "Out of prison, on probation"
-    PRETRIAL = "pretrial", "Held before trial or before sentencing"
-    IMMIGRATION_DETENTION = "immigration_detention", "In immigration detention"
-    NOT_SURE = NOT_SURE, "Not sure"
+    STATE_CUSTODY = "state_custody", _("In state prison or jail, with the federal sentence to come")
+    SUPERVISED_RELEASE = "supervised_release", _("Out of prison, on supervised release")
+    PROBATION = "probation", _("Out of prison, on probation")
+    PRETRIAL = "pretrial", _("Held before trial or before sentencing")
+    IMMIGRATION_DETENTION = "immigration_detention", _("In immigration detention")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class TermKind(models.TextChoices):
-    YEARS = "years", "A number of years and months"
-    LIFE = "life", "Life in prison"
-    NOT_SURE = NOT_SURE, "Not sure"
+    YEARS = "years", _("A number of years and months")
+    LIFE = "life", _("Life in prison")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class RequestKind(models.TextChoices):
     SENTENCE_REDUCTION = (
         "sentence_reduction",
-        ("Compassionate release (a motion to reduce the sentence)"),
+        _("Compassionate release (a motion to reduce the sentence)"),
     )
-    HOME_CONFINEMENT = "home_confinement", "Home confinement or the CARES Act"
-    OTHER = "other", "Something else, such as a transfer or halfway-house time"
-    NOT_SURE = NOT_SURE, "Not sure"
+    HOME_CONFINEMENT = "home_confinement", _("Home confinement or the CARES Act")
+    OTHER = "other", _("Something else, such as a transfer or halfway-house time")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class DeliveryMethod(models.TextChoices):
-    HAND_DELIVERED = "hand_delivered", "Handed to prison staff"
-    ELECTRONIC = "electronic", "Sent as an electronic request to staff (TRULINCS)"
-    MAIL = "mail", "Mailed"
-    EMAIL = "email", "Emailed"
-    FAX = "fax", "Faxed"
-    NOT_SURE = NOT_SURE, "Not sure"
+    HAND_DELIVERED = "hand_delivered", _("Handed to prison staff")
+    ELECTRONIC = "electronic", _("Sent as an electronic request to staff (TRULINCS)")
+    MAIL = "mail", _("Mailed")
+    EMAIL = "email", _("Emailed")
+    FAX = "fax", _("Faxed")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class ReceiptProof(models.TextChoices):
-    STAMPED_COPY = "stamped_copy", "A copy stamped or signed by staff with the date"
-    WARDEN_REPLY = "warden_reply", "The warden's answer, which gives the date received"
-    DELIVERY_CONFIRMATION = "delivery_confirmation", "A delivery confirmation or tracking record"
-    ELECTRONIC_RECORD = "electronic_record", "A record of the electronic request"
-    NONE = "none", "Nothing yet"
+    STAMPED_COPY = "stamped_copy", _("A copy stamped or signed by staff with the date")
+    WARDEN_REPLY = "warden_reply", _("The warden's answer, which gives the date received")
+    DELIVERY_CONFIRMATION = "delivery_confirmation", _("A delivery confirmation or tracking record")
+    ELECTRONIC_RECORD = "electronic_record", _("A record of the electronic request")
+    NONE = "none", _("Nothing yet")
 
 
 class Response(models.TextChoices):
-    NONE = "none", "No answer yet"
-    DENIED = "denied", "The warden said no"
-    APPROVED = "approved", "The warden said yes"
-    NOT_SURE = NOT_SURE, "Not sure"
+    NONE = "none", _("No answer yet")
+    DENIED = "denied", _("The warden said no")
+    APPROVED = "approved", _("The warden said yes")
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 # Ground ids and verdicts belong to `eligibility` and are checked there and in the forms; they
@@ -202,10 +204,16 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["verdict", "earliest_filing_date"])]
+        indexes = [
+            models.Index(fields=["verdict", "earliest_filing_date"]),
+            # The dashboard looks for cases not screened today (workspace.py).
+            models.Index(fields=["screened_on"]),
+        ]
 
     def __str__(self) -> str:
-        return self.person_name or f"Case started {court_date(self.created_at.date())}"
+        if self.person_name:
+            return self.person_name
+        return gettext("Case started %(date)s") % {"date": court_date(self.created_at.date())}
 
     def get_absolute_url(self) -> str:
         return reverse("case_resume", args=[self.id])
@@ -222,7 +230,11 @@ class Case(models.Model):
     def current_step_label(self) -> str:
         """'Step 4 of 9: The sentence'."""
         info = STEP_INFO.get(self.current_step, STEP_INFO[STEPS[0]])
-        return f"Step {info.number} of {TOTAL_STEPS}: {info.title}"
+        return gettext("Step %(number)s of %(total)s: %(title)s") % {
+            "number": info.number,
+            "total": TOTAL_STEPS,
+            "title": info.title,
+        }
 
     @property
     def is_finished(self) -> bool:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from eligibility.rules import Screening
 from eligibility.words import long_date
 
-LOVED_ONE = "Your loved one"
-YOU_BOTH = "You and your loved one"
-LOVED_ONE_OR_LAWYER = "Your loved one (or their lawyer)"
+LOVED_ONE = _("Your loved one")
+YOU_BOTH = _("You and your loved one")
+LOVED_ONE_OR_LAWYER = _("Your loved one (or their lawyer)")
 
 
 @dataclass(frozen=True)
@@ -27,54 +30,54 @@ class NextStep:
 REQUEST_STEPS = (
     NextStep(
         YOU_BOTH,
-        "Write the request to the warden",
-        "The request must ask the Bureau of Prisons to file a motion for a reduction in "
-        "sentence (compassionate release) under 18 U.S.C. \u00a7 3582(c)(1)(A). Asking for home "
+        _("Write the request to the warden"),
+        _("The request must ask the Bureau of Prisons to file a motion for a reduction in "
+        "sentence (compassionate release) under 18 U.S.C. § 3582(c)(1)(A). Asking for home "
         "confinement does not count. List every reason with its facts, the release plan, and "
         "the good things your loved one has done in prison. A reason the warden never saw "
-        "cannot be used in court later.",
+        "cannot be used in court later."),
     ),
     NextStep(
         LOVED_ONE,
-        "Sign it and hand it to staff",
-        "It is best if your loved one signs the request and hands it to staff, or sends it as "
+        _("Sign it and hand it to staff"),
+        _("It is best if your loved one signs the request and hands it to staff, or sends it as "
         "an electronic request to staff. Family can also mail or email a copy to the warden "
-        "with delivery confirmation. Ask for a copy stamped with the date it was received.",
+        "with delivery confirmation. Ask for a copy stamped with the date it was received."),
     ),
     NextStep(
-        "You",
-        "Keep proof of the date the warden received it",
-        "The 30 days start when the warden receives the request. Keep the stamped copy, the "
-        "warden's answer, or the delivery confirmation. Write the date down.",
+        _("You"),
+        _("Keep proof of the date the warden received it"),
+        _("The 30 days start when the warden receives the request. Keep the stamped copy, the "
+        "warden's answer, or the delivery confirmation. Write the date down."),
     ),
     NextStep(
         LOVED_ONE,
-        "Wait 30 full days",
-        "The motion can be filed on the 31st day after the warden received the request. A "
-        "\u201cno\u201d from the warden does not shorten the wait. If the warden says no, your "
-        "loved one can also file an appeal (a BP-9) within 20 days, to keep another path open.",
+        _("Wait 30 full days"),
+        _("The motion can be filed on the 31st day after the warden received the request. A "
+        "“no” from the warden does not shorten the wait. If the warden says no, your "
+        "loved one can also file an appeal (a BP-9) within 20 days, to keep another path open."),
     ),
 )
 
 FILE_STEPS = (
     NextStep(
         LOVED_ONE_OR_LAWYER,
-        "Sign the motion",
-        "Only your loved one (or a lawyer) can sign the motion and the declaration at the end. "
-        "Family members can help prepare it, but cannot sign or file it for them.",
+        _("Sign the motion"),
+        _("Only your loved one (or a lawyer) can sign the motion and the declaration at the end. "
+        "Family members can help prepare it, but cannot sign or file it for them."),
     ),
     NextStep(
         LOVED_ONE,
-        "Hand it to prison staff for mailing to the court",
-        "The motion counts as filed on the day it is handed to staff for mailing, so that day "
+        _("Hand it to prison staff for mailing to the court"),
+        _("The motion counts as filed on the day it is handed to staff for mailing, so that day "
         "must not be before the first day to file. Mail it to the court that gave the "
-        "sentence, with a copy to the U.S. Attorney's Office.",
+        "sentence, with a copy to the U.S. Attorney's Office."),
     ),
     NextStep(
-        "You",
-        "Keep copies of everything",
-        "Keep a copy of the motion, the request to the warden, the proof of when it was "
-        "received, and any answers. The court may ask for them.",
+        _("You"),
+        _("Keep copies of everything"),
+        _("Keep a copy of the motion, the request to the warden, the proof of when it was "
+        "received, and any answers. The court may ask for them."),
     ),
 )
 
@@ -85,39 +88,39 @@ def next_steps(screening: Screening) -> list[NextStep]:
         case "not_eligible":
             return [
                 NextStep(
-                    "You",
-                    "Look at the other paths",
-                    "The notes below say which other path may fit. A lawyer or a federal "
-                    "defender's office can help you choose.",
+                    _("You"),
+                    _("Look at the other paths"),
+                    _("The notes below say which other path may fit. A lawyer or a federal "
+                    "defender's office can help you choose."),
                 )
             ]
         case "needs_information" if when is not None:
             return [
                 NextStep(
                     YOU_BOTH,
-                    "Get proof of the date the warden received the request",
-                    "Ask staff for a copy stamped with the date received, or use the warden's "
-                    "answer or a delivery confirmation. Then come back and add the date.",
+                    _("Get proof of the date the warden received the request"),
+                    _("Ask staff for a copy stamped with the date received, or use the warden's "
+                    "answer or a delivery confirmation. Then come back and add the date."),
                 ),
                 *FILE_STEPS,
             ]
         case "needs_information":
             return [
                 NextStep(
-                    "You",
-                    "Find the missing answers",
-                    "The notes below say what is missing and where to find it, such as the "
+                    _("You"),
+                    _("Find the missing answers"),
+                    _("The notes below say what is missing and where to find it, such as the "
                     "judgment or the BOP inmate locator. Then come back and change your "
-                    "answers.",
+                    "answers."),
                 )
             ]
         case "no_qualifying_ground":
             return [
                 NextStep(
-                    "You",
-                    "Check the reasons again",
-                    "The notes below explain why each reason does not fit yet. If your loved "
-                    "one's health or family situation changes, come back and update the case.",
+                    _("You"),
+                    _("Check the reasons again"),
+                    _("The notes below explain why each reason does not fit yet. If your loved "
+                    "one's health or family situation changes, come back and update the case."),
                 )
             ]
         case "needs_warden_request":
@@ -126,10 +129,10 @@ def next_steps(screening: Screening) -> list[NextStep]:
             return [
                 NextStep(
                     YOU_BOTH,
-                    "Decide: a new request, or file on the other reasons",
-                    "You can send a new request that lists the reasons the warden never saw, "
+                    _("Decide: a new request, or file on the other reasons"),
+                    _("You can send a new request that lists the reasons the warden never saw, "
                     "then wait 30 days again. Or your loved one can file now on the reasons "
-                    "the warden already saw, and leave the others out.",
+                    "the warden already saw, and leave the others out."),
                 ),
                 *REQUEST_STEPS,
                 *FILE_STEPS,
@@ -137,15 +140,15 @@ def next_steps(screening: Screening) -> list[NextStep]:
         case "waiting":
             return [
                 NextStep(
-                    "You",
-                    "Keep proof of the date the warden received the request",
-                    "Keep the stamped copy, the warden's answer, or the delivery confirmation.",
+                    _("You"),
+                    _("Keep proof of the date the warden received the request"),
+                    _("Keep the stamped copy, the warden's answer, or the delivery confirmation."),
                 ),
                 NextStep(
                     LOVED_ONE,
-                    f"Wait until {long_date(when)}",
-                    "Do not file before this date, even if the warden says no. If the warden "
-                    "says no, your loved one can also file an appeal (a BP-9) within 20 days.",
+                    gettext("Wait until %(date)s") % {"date": long_date(when)},
+                    _("Do not file before this date, even if the warden says no. If the warden "
+                    "says no, your loved one can also file an appeal (a BP-9) within 20 days."),
                 ),
                 *FILE_STEPS,
             ]

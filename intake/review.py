@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms as django_forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
 from eligibility.words import court_date, months_as_words
@@ -17,7 +19,7 @@ from intake.fields import MonthDayYearField
 from intake.models import Case, TermKind
 from intake.steps import STEP_INFO
 
-NOT_ANSWERED = "Not answered"
+NOT_ANSWERED = _("Not answered")
 
 
 @dataclass
@@ -50,7 +52,7 @@ def _show(form_field: django_forms.Field, value) -> str:
     if isinstance(form_field, MonthDayYearField) or isinstance(value, date):
         return court_date(value)
     if isinstance(form_field, django_forms.BooleanField):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(form_field, django_forms.MultipleChoiceField):
         return "; ".join(value)
     if isinstance(form_field, django_forms.ChoiceField):
@@ -101,15 +103,18 @@ def sections(case: Case) -> list[Section]:
             []
             if not info.available
             else [
-                Row("The facts", ground.facts or NOT_ANSWERED),
-                Row("Papers you have or can get", "; ".join(ground.evidence) or NOT_ANSWERED),
+                Row(_("The facts"), ground.facts or NOT_ANSWERED),
+                Row(
+                    _("Papers you have or can get"),
+                    "; ".join(gettext(item) for item in ground.evidence) or NOT_ANSWERED,
+                ),
             ]
         )
         if ground.evidence_notes:
-            ground_rows.append(Row("Other papers", ground.evidence_notes))
+            ground_rows.append(Row(_("Other papers"), ground.evidence_notes))
         ground_groups.append((info.title, ground_rows))
     for not_ground in answers.not_grounds_chosen(case):
-        ground_groups.append((not_ground.title, [Row("Note", not_ground.why)]))
+        ground_groups.append((not_ground.title, [Row(_("Note"), not_ground.why)]))
     add("grounds", groups=ground_groups)
 
     requests_form = forms.RequestsForm()
@@ -131,12 +136,12 @@ def sections(case: Case) -> list[Section]:
                 ),
             )
             listed = (
-                "; ".join(BY_ID[g.category].title for g in request.grounds.all()) or "None"
+                "; ".join(BY_ID[g.category].title for g in request.grounds.all()) or _("None")
                 if request.grounds_known
-                else "We don't know"
+                else _("We don't know")
             )
-            rows.insert(6, Row("The reasons it listed", listed))
-            groups.append((f"Request {number}", rows))
+            rows.insert(6, Row(_("The reasons it listed"), listed))
+            groups.append((gettext("Request %(number)s") % {"number": number}, rows))
         add("request_details", groups=groups)
 
     add("release_plan", _rows(forms.ReleasePlanForm(), answers.initial(case, "release_plan")))
@@ -146,7 +151,7 @@ def sections(case: Case) -> list[Section]:
 
 def term_words(case: Case) -> str:
     if case.term_kind == TermKind.LIFE:
-        return "Life in prison"
+        return _("Life in prison")
     if case.term_kind == TermKind.YEARS and case.term_months:
         return months_as_words(case.term_months)
     if case.term_kind:

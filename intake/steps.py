@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class StepInfo:
@@ -17,16 +19,16 @@ class StepInfo:
 TOTAL_STEPS = 9
 
 STEP_INFO: dict[str, StepInfo] = {
-    "about_you": StepInfo(1, "About you"),
-    "screening": StepInfo(2, "Where things stand"),
-    "person": StepInfo(3, "Your loved one"),
-    "sentence": StepInfo(4, "The sentence"),
-    "grounds": StepInfo(5, "The reasons for release"),
-    "requests": StepInfo(6, "The request to the warden"),
-    "request_details": StepInfo(6, "The request to the warden"),
-    "release_plan": StepInfo(7, "The release plan"),
-    "background": StepInfo(8, "Background for the judge"),
-    "review": StepInfo(9, "Check your answers"),
+    "about_you": StepInfo(1, _("About you")),
+    "screening": StepInfo(2, _("Where things stand")),
+    "person": StepInfo(3, _("Your loved one")),
+    "sentence": StepInfo(4, _("The sentence")),
+    "grounds": StepInfo(5, _("The reasons for release")),
+    "requests": StepInfo(6, _("The request to the warden")),
+    "request_details": StepInfo(6, _("The request to the warden")),
+    "release_plan": StepInfo(7, _("The release plan")),
+    "background": StepInfo(8, _("Background for the judge")),
+    "review": StepInfo(9, _("Check your answers")),
 }
 
 STEPS: tuple[str, ...] = tuple(STEP_INFO)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
 
 from eligibility import courts
 from eligibility.facts import CaseFileError
@@ -237,13 +238,13 @@ class JoinForm(forms.Form):
 
 class ShareForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label="Which organization should see your case?",
+        label=_("Which organization should see your case?"),
         queryset=Organisation.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
         error_messages={
-            "required": "Choose an organization to share your case with",
-            "invalid_choice": "Choose one of the organizations in the list",
+            "required": _("Choose an organization to share your case with"),
+            "invalid_choice": _("Choose one of the organizations in the list"),
         },
     )
 

@@ -27,7 +27,7 @@ def syllables(word: str) -> int:
 
 
 def grade(text: str) -> float:
-    text = _CITATION.sub(" ", text)
+    text = _CITATION.sub(" ", str(text))  # str(): a lazily translated message
     text = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", ""), text)
     sentences = [s for s in re.split(r"[.!?:;]+(?:\s|$)", text) if _WORD.search(s)]
     words = _WORD.findall(text)

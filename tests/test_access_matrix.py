@@ -37,7 +37,7 @@ OWNER, FAMILY_B, ADVOCATE, OTHER_ADVOCATE, ANONYMOUS = (
 )
 PERSONAS = (OWNER, FAMILY_B, ADVOCATE, OTHER_ADVOCATE, ANONYMOUS)
 # Addresses that need an account send an anonymous visitor to log in instead of a 404.
-LOGIN_FIRST = {"case_delete", "advocate_export_selection"}
+LOGIN_FIRST = {"advocate_export_selection"}
 
 
 @dataclass

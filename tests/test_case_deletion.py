@@ -140,3 +140,18 @@ def test_it_gives_everything_the_case_file_holds_before_deleting(client):
     assert response.status_code == 200
     assert "Jane Q. Doe" in response.content.decode()
     assert "Stage IV pancreatic cancer" in response.content.decode()
+
+
+def test_a_family_without_an_account_can_delete_its_case_for_good():
+    """The browser that started a case owns it until someone signs up; it can erase it too."""
+    client = Client()
+    start = client.post(reverse("case_start"))
+    case = Case.objects.get(pk=start["Location"].split("/")[2])
+    assert case.owner_id is None
+
+    results = client.get(reverse("case_results", args=[case.id])).content.decode()
+    assert reverse("case_delete", args=[case.id]) in results
+    response = client.post(reverse("case_delete", args=[case.id]))
+
+    assert response["Location"] == reverse("home")
+    assert not Case.objects.filter(pk=case.pk).exists()

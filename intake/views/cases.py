@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from eligibility import facts
@@ -121,14 +122,15 @@ def case_file(request, case_id):
     return response
 
 
-@login_required
 def case_delete(request, case_id):
+    """Delete a case for good: its owner's account, or the browser that started it before
+    anyone had an account, may do it (a family must not need an account to erase its data)."""
     case = case_for_request(request, case_id)
     if request.method == "POST":
         forget_unsent(request.session, case)
         case.delete()
-        messages.success(request, "The case was deleted.")
-        return redirect("my_cases")
+        messages.success(request, _("The case was deleted."))
+        return redirect("my_cases" if request.user.is_authenticated else "home")
     return render(request, "intake/case_confirm_delete.html", {"case": case})
 
 

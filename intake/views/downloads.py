@@ -21,6 +21,7 @@ from datetime import date
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.http import content_disposition_header, parse_etags
+from django.utils.translation import gettext, gettext_lazy
 
 from eligibility.facts import CaseFacts
 from eligibility.rules import Screening, screen
@@ -132,6 +133,7 @@ class Paper:
     title: str
     url: str
     who_signs: str
+    about: str
 
 
 def papers(case: Case, screening: Screening) -> dict:
@@ -149,31 +151,49 @@ def papers(case: Case, screening: Screening) -> dict:
         "documents_url": reverse("case_documents", args=[case.id]),
         "uploads": len(exhibits),
         "sign_after": long_date(earliest) if earliest and earliest > screening.as_of else "",
-        "reminders": drafts.FILING_REMINDERS,
+        "reminders": [gettext(reminder) for reminder in drafts.FILING_REMINDERS],
     }
 
 
 def _paper(case: Case, document: str) -> Paper:
     url = reverse(URL_NAMES[document], args=[case.id])
-    return Paper(PAPER_TITLES[document], url, WHO_SIGNS[document])
+    return Paper(PAPER_TITLES[document], url, WHO_SIGNS[document], PAPER_ABOUT[document])
 
 
 PAPER_TITLES = {
-    "warden-request": "The request to the warden",
-    "motion": "The motion for the court",
-    "seal-motion": "The motion to keep medical records private (file under seal)",
+    "warden-request": gettext_lazy("The request to the warden"),
+    "motion": gettext_lazy("The motion for the court"),
+    "seal-motion": gettext_lazy("The motion to keep medical records private (file under seal)"),
+}
+
+# What each paper says, for a family that cannot read the English papers themselves.
+PAPER_ABOUT = {
+    "warden-request": gettext_lazy(
+        "It asks the warden to ask the court to shorten the sentence, and gives the reasons "
+        "from your answers. The 30 days of waiting start when the warden receives it."
+    ),
+    "motion": gettext_lazy(
+        "It asks the judge to shorten the sentence. It shows that the warden was asked first, "
+        "gives the reasons and the facts from your answers, the release plan, and lists the "
+        "documents that prove them."
+    ),
+    "seal-motion": gettext_lazy(
+        "It asks the judge to keep the medical records out of the public court file."
+    ),
 }
 
 WHO_SIGNS = {
-    "warden-request": (
+    "warden-request": gettext_lazy(
         "Your loved one signs it and hands it to prison staff, and keeps a copy stamped with "
         "the date. If you send it for them, you sign it, and your loved one signs the line at "
         "the end too."
     ),
-    "motion": (
+    "motion": gettext_lazy(
         "Only your loved one signs it: the motion, the declaration and the certificate of "
         "service. Then they mail it to the court from the prison. You cannot sign or file it "
         "for them."
     ),
-    "seal-motion": ("Your loved one signs it too, and mails it to the court with the motion."),
+    "seal-motion": gettext_lazy(
+        "Your loved one signs it too, and mails it to the court with the motion."
+    ),
 }

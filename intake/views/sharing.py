@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from intake import workspace
 from intake.access import case_for_request
@@ -25,8 +26,11 @@ def case_share(request, case_id):
         workspace.share_case(case=case, organisation=organisation, user=request.user)
         messages.success(
             request,
-            f"Your case is shared with {organisation.name}. They can see your answers and the "
-            "papers, and may ask you to change something.",
+            _(
+                "Your case is shared with %(organisation)s. They can see your answers and the "
+                "papers, and may ask you to change something."
+            )
+            % {"organisation": organisation.name},
         )
         return redirect("case_resume", case_id=case.id)
     return render(
@@ -52,7 +56,11 @@ def case_unshare(request, case_id, organisation_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     workspace.stop_sharing(share=share, user=request.user)
-    messages.success(request, f"{share.organisation.name} can no longer see your case.")
+    messages.success(
+        request,
+        _("%(organisation)s can no longer see your case.")
+        % {"organisation": share.organisation.name},
+    )
     return redirect("case_resume", case_id=case.id)
 
 
@@ -69,6 +77,8 @@ def case_changes_done(request, case_id, change_id):
         return HttpResponseNotAllowed(["POST"])
     workspace.mark_changes_done(change=change, user=request.user)
     messages.success(
-        request, f"Thank you. We told {change.share.organisation.name} that you made the changes."
+        request,
+        _("Thank you. We told %(organisation)s that you made the changes.")
+        % {"organisation": change.share.organisation.name},
     )
     return redirect("case_resume", case_id=case.id)

@@ -47,8 +47,8 @@ def dashboard(request):
     membership = workspace_member(request)
     organisation = membership.organisation
     today = clock.today()
+    workspace.refresh_stale_screenings(organisation, today)
     in_workspace = Case.objects.filter(shares__organisation=organisation, shares__active=True)
-    workspace.refresh_stale_screenings(in_workspace, today)
     places = list(in_workspace.order_by().values_list("district", "facility").distinct())
     form = DashboardForm(
         request.GET or None,

@@ -1,0 +1,269 @@
+"""Spanish: every family-facing string has a translation, the pages speak Spanish to a browser
+that asks for it (English stays the default), and the court papers stay in English."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from pypdf import PdfReader
+
+from intake import drafts
+from intake.models import Case
+from intake.steps import STEPS
+from tests.case_helpers import (
+    answer_first_steps,
+    finish_interview,
+    freeze_today,
+    post_step,
+    request_form,
+    start_case,
+    step_url,
+)
+
+sys.path.insert(0, str(Path(settings.BASE_DIR) / "scripts"))
+from compile_messages import parse_po  # noqa: E402
+
+PO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
+# What families never see: the advocate workspace, the court documents (English on purpose),
+# the eligibility engine (its own catalogue, eligibility/locale/), tests and tools.
+NOT_FAMILY_FACING = [
+    "eligibility/*",
+    ".venv/*",
+    "tests/*",
+    "benchmarks/*",
+    "templates/drafts/*",
+    "templates/advocate/*",
+    "staticfiles/*",
+    "media/*",
+]
+MONTH = re.compile(
+    r"(January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{1,2}, \d{4}"
+)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    return freeze_today(monkeypatch)
+
+
+@pytest.fixture
+def spanish() -> Client:
+    return Client(HTTP_ACCEPT_LANGUAGE="es")
+
+
+def _entries(text: str) -> list[tuple[str, list[str], str]]:
+    """(msgid, flags, msgstr) for every live entry of a .po file; obsolete (#~) ones left out."""
+    entries = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line for line in block.splitlines() if not line.startswith("#~")]
+        flags = [f.strip() for line in lines if line.startswith("#,") for f in line[2:].split(",")]
+        messages = parse_po("\n".join(line for line in lines if not line.startswith("#,")))
+        for msgid, msgstr in messages.items():
+            entries.append((msgid, flags, msgstr))
+        if not messages and any(line.startswith("msgid ") for line in lines):
+            msgid = re.search(r'^msgid "(.*)"', block, re.M).group(1)
+            entries.append((msgid or "(multi-line)", flags, ""))
+    return entries
+
+
+# -- the catalogue -----------------------------------------------------------------------------
+
+
+def test_every_entry_of_the_catalogue_is_translated():
+    text = PO.read_text(encoding="utf-8")
+    assert "#, fuzzy" not in text
+    untranslated = [msgid for msgid, _, msgstr in _entries(text) if msgid and not msgstr]
+    assert untranslated == []
+
+
+def test_the_translations_keep_every_placeholder():
+    for msgid, _, msgstr in _entries(PO.read_text(encoding="utf-8")):
+        for original, translated in zip(
+            msgid.split("\x00"), msgstr.split("\x00") * 2, strict=False
+        ):
+            wanted = sorted(re.findall(r"%\(\w+\)[sd]", original))
+            assert sorted(re.findall(r"%\(\w+\)[sd]", translated)) == wanted, msgid
+
+
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None and os.environ.get("CI") != "true",
+    reason="GNU gettext (xgettext) is not installed; CI installs it (.ci/run)",
+)
+def test_every_family_facing_string_has_a_spanish_translation(tmp_path, monkeypatch):
+    """Extract the strings afresh into a copy of the catalogue: a string added or changed
+    without its Spanish shows up as a new empty (or fuzzy) entry.
+
+    makemessages writes to the locale/ beside the files it reads, so it runs in a directory of
+    links to the project with a copy of locale/: the committed catalogue is never touched."""
+    base = Path(settings.BASE_DIR)
+    for item in base.iterdir():
+        if item.name != "locale" and not item.name.startswith("."):
+            (tmp_path / item.name).symlink_to(item)
+    copy = tmp_path / "locale" / "es" / "LC_MESSAGES" / "django.po"
+    copy.parent.mkdir(parents=True)
+    shutil.copy(PO, copy)
+    before = PO.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(settings, "LOCALE_PATHS", [tmp_path / "locale"])
+    call_command(
+        "makemessages",
+        locale=["es"],
+        ignore_patterns=NOT_FAMILY_FACING,
+        symlinks=True,
+        verbosity=0,
+    )
+
+    assert PO.read_bytes() == before
+
+    entries = _entries(copy.read_text(encoding="utf-8"))
+    assert [msgid for msgid, flags, _ in entries if "fuzzy" in flags and msgid] == []
+    assert [msgid for msgid, _, msgstr in entries if msgid and not msgstr] == []
+    assert len(entries) == len(_entries(PO.read_text(encoding="utf-8")))
+
+
+# -- the pages ---------------------------------------------------------------------------------
+
+
+def _page(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def assert_spanish(html: str, *phrases: str) -> None:
+    assert '<html lang="es">' in html
+    assert 'action="/i18n/setlang/"' in html
+    assert 'name="language" value="en"' in html
+    for phrase in phrases:
+        assert phrase in html
+
+
+def finished_case(client: Client) -> Case:
+    case = start_case(client)
+    answer_first_steps(client, case)
+    finish_interview(client, case, request_form(0, sent_on=date(2026, 9, 1)))
+    return case
+
+
+@pytest.mark.django_db
+def test_a_first_visit_from_a_spanish_browser_gets_spanish(spanish):
+    html = _page(spanish, reverse("home"))
+
+    assert_spanish(html, "Ayude a un ser querido", "Empezar", "Idioma")
+
+
+@pytest.mark.django_db
+def test_english_stays_the_default(client):
+    html = _page(client, reverse("home"))
+
+    assert '<html lang="en">' in html
+    assert "Help a loved one in federal prison" in html
+
+
+@pytest.mark.django_db
+def test_the_switch_sets_the_language_for_the_next_pages(client):
+    response = client.post(reverse("set_language"), {"language": "es", "next": "/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert_spanish(_page(client, reverse("home")), "Ayude a un ser querido")
+
+
+@pytest.mark.django_db
+def test_every_step_of_the_interview_is_in_spanish(spanish):
+    case = finished_case(spanish)
+
+    for step in STEPS:
+        html = _page(spanish, step_url(case, step))
+        assert_spanish(html, "Guardar y regresar después", "Paso ")
+
+
+@pytest.mark.django_db
+def test_a_step_with_errors_is_in_spanish(spanish):
+    case = start_case(spanish)
+
+    response = post_step(spanish, case, "about_you", {})
+
+    assert_spanish(response.content.decode(), "Hay un problema", "Elija quién está llenando esto")
+
+
+@pytest.mark.django_db
+def test_the_results_explain_the_english_papers_in_spanish(spanish):
+    case = finished_case(spanish)
+
+    html = _page(spanish, reverse("case_results", args=[case.id]))
+
+    assert_spanish(
+        html,
+        "Sus resultados",
+        "Próximos pasos: quién hace qué",
+        "Pide al juez acortar la sentencia",
+        "pida que lo traduzcan al inglés",
+        "No hay que pagar nada para presentar esta moción.",
+    )
+
+
+@pytest.mark.django_db
+def test_the_account_and_document_pages_are_in_spanish(spanish):
+    case = finished_case(spanish)
+    assert_spanish(_page(spanish, reverse("login")), "Iniciar sesión", "Correo electrónico")
+    assert_spanish(_page(spanish, reverse("signup")), "Crear una cuenta", "Elija una contraseña")
+    assert_spanish(
+        _page(spanish, reverse("case_documents", args=[case.id])),
+        "Sus documentos",
+        "Agregar un documento",
+    )
+    user = get_user_model().objects.create_user("ana@example.com", "ana@example.com", "x" * 12)
+    case.owner = user
+    case.save(update_fields=["owner"])
+    spanish.force_login(user)
+    assert_spanish(_page(spanish, reverse("my_cases")), "Mis casos", "Empezar otro caso")
+
+
+# -- the papers stay in English ------------------------------------------------------------------
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.django_db
+def test_the_motion_downloaded_in_spanish_is_in_english(spanish):
+    cache.clear()
+    case = finished_case(spanish)
+
+    response = spanish.get(reverse("case_motion_pdf", args=[case.id]))
+
+    text = _pdf_text(response.content)
+    assert "EXTRAORDINARY AND COMPELLING REASONS" in text
+    assert MONTH.search(text)
+    assert not re.search(r"\b(de noviembre|ser querido|sentencia)\b", text)
+
+
+def test_a_renderer_runs_in_english_whatever_the_language():
+    seen = []
+
+    @drafts.in_english
+    def renderer():
+        seen.append(translation.get_language())
+
+    with translation.override("es"):
+        renderer()
+        assert translation.get_language() == "es"
+
+    assert seen == ["en"]
