@@ -16,11 +16,12 @@ from datetime import date, timedelta
 from math import ceil
 
 from dateutil.relativedelta import relativedelta
-from django.utils.translation import gettext as _
 
 from eligibility import courts
 from eligibility.facts import CaseFacts, WardenRequest
 from eligibility.grounds import BY_ID, same_family
+from eligibility.i18n import gettext as _
+from eligibility.i18n import screening_language
 from eligibility.words import days, duration, long_date, months_as_words, short_date
 
 PASS, FAIL, WARN, UNKNOWN = "pass", "fail", "warn", "unknown"
@@ -755,6 +756,11 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
 
 def screen(facts: CaseFacts, as_of: date) -> Screening:
     """Every rule, then the first verdict of domain.md § 7 that applies."""
+    with screening_language():
+        return _screen(facts, as_of)
+
+
+def _screen(facts: CaseFacts, as_of: date) -> Screening:
     findings: list[Finding] = []
     federal = federal_only(facts)
     findings += federal

@@ -9,16 +9,44 @@ from __future__ import annotations
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from django.utils.dates import MONTHS, WEEKDAYS
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop
+
+from eligibility.i18n import gettext as _
+from eligibility.i18n import ngettext
+
+# The names Django's own catalogues translate (django.utils.dates), kept here as plain English
+# so that each is translated once per language through eligibility.i18n, not on every date.
+WEEKDAYS = tuple(
+    gettext_noop(day)
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
+MONTHS = (
+    "",
+    *(
+        gettext_noop(month)
+        for month in (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        )
+    ),
+)
 
 
 def long_date(d: date) -> str:
     """'Tuesday, April 1, 2025': for telling a family when they can act."""
     return _("%(weekday)s, %(month)s %(day)s, %(year)s") % {
-        "weekday": WEEKDAYS[d.weekday()],
-        "month": MONTHS[d.month],
+        "weekday": _(WEEKDAYS[d.weekday()]),
+        "month": _(MONTHS[d.month]),
         "day": d.day,
         "year": d.year,
     }
@@ -27,7 +55,7 @@ def long_date(d: date) -> str:
 def short_date(d: date) -> str:
     """'April 1, 2025' in the words a family reads ("1 de abril de 2025")."""
     return _("%(month)s %(day)s, %(year)s") % {
-        "month": MONTHS[d.month],
+        "month": _(MONTHS[d.month]),
         "day": d.day,
         "year": d.year,
     }
