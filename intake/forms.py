@@ -8,6 +8,7 @@ would make the screening wrong.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -61,26 +62,36 @@ def _long_text(label: str, *, help_text: str = ""):
 
 def facility_choices(*, former: bool) -> list[tuple[str, object]]:
     """The BOP list for a <select>: current places, then (for old requests) closed ones."""
-
-    def label(f: courts.Facility) -> str:
-        where = f", {f.city}, {f.state}" if f.city and f.state else ""
-        return f"{f.display_name}{where}"
-
-    current = sorted((f for f in courts.facilities() if f.current), key=label)
     choices: list[tuple[str, object]] = [("", _("Choose a facility"))]
-    choices += [(f.code, label(f)) for f in current]
+    choices += _facility_options(current=True)
     if former:
-        closed = sorted((f for f in courts.facilities() if not f.current), key=label)
         choices.append(
-            (_("Former facilities (closed or renamed)"), [(f.code, label(f)) for f in closed])
+            (_("Former facilities (closed or renamed)"), list(_facility_options(current=False)))
         )
     choices.append((OTHER_FACILITY, NOT_LISTED))
     return choices
 
 
+@cache
+def _facility_options(*, current: bool) -> tuple[tuple[str, str], ...]:
+    """(code, "Butner Med I FCI, Butner, NC") sorted by name; built once, the list never changes."""
+
+    def label(f: courts.Facility) -> str:
+        where = f", {f.city}, {f.state}" if f.city and f.state else ""
+        return f"{f.display_name}{where}"
+
+    chosen = sorted((f for f in courts.facilities() if f.current == current), key=label)
+    return tuple((f.code, label(f)) for f in chosen)
+
+
 def district_choices() -> list[tuple[str, str]]:
+    return [("", _("Choose a court")), *_district_options()]
+
+
+@cache
+def _district_options() -> tuple[tuple[str, str], ...]:
     ordered = sorted(courts.districts(), key=lambda d: (d.state, d.short_name))
-    return [("", _("Choose a court"))] + [(d.id, d.short_name) for d in ordered]
+    return tuple((d.id, d.short_name) for d in ordered)
 
 
 class FacilityMixin:
