@@ -294,7 +294,7 @@ def render(
     extra = () if page_numbers else (_NO_PAGE_NUMBERS,)
     pages = layout(html, what=f"the {document}", stylesheets=extra)
     try:
-        return pages.write_pdf()
+        return pages.write_pdf(pdf_tags=True)
     except Exception as exc:
         raise DraftError(f"the {document} could not be written as PDF: {exc}") from exc
 

@@ -316,6 +316,15 @@ def test_every_font_is_embedded_and_it_is_liberation_serif(sample):
         assert any("Liberation-Serif" in name for name in names), (document, names)
 
 
+def test_every_document_is_a_tagged_pdf_in_english(sample):
+    """Tagged PDFs carry a structure tree that screen readers follow (issue: accessibility)."""
+    for document, pdf in sample.pdfs.items():
+        root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+        assert "/StructTreeRoot" in root, document
+        assert root["/MarkInfo"]["/Marked"], document
+        assert str(root["/Lang"]).startswith("en"), document
+
+
 def test_nothing_prints_as_none(sample):
     for document in sample.pdfs:
         assert not re.search(r"\bNone\b", sample.text(document)), document
