@@ -187,3 +187,15 @@ def test_it_withdraws_no_invitation_of_another_organisation(client_admin):
     assert response.status_code == 404
     invitation.refresh_from_db()
     assert invitation.withdrawn_at is None
+
+
+def test_the_invitation_email_is_plain_text_without_html_escaping():
+    from intake.views.advocate.team import invitation_email
+
+    body = invitation_email(
+        by="Bea O'Boss", organisation="Smith & Jones <Clinic>", link="http://x/j/"
+    )
+
+    assert "Bea O'Boss invites you" in body
+    assert "for Smith & Jones <Clinic> on Second Look" in body
+    assert "&amp;" not in body
