@@ -82,8 +82,10 @@ class UploadForm(forms.Form):
     description = forms.CharField(
         label=_("What is it? Describe it in a few words"),
         help_text=(
-            _("For example: Letter from Dr. Lee about the cancer treatment. The judge will read "
-            "this, so do not write a child's full name.")
+            _(
+                "For example: Letter from Dr. Lee about the cancer treatment. The judge will read "
+                "this, so do not write a child's full name."
+            )
         ),
         max_length=200,
         error_messages={

@@ -21,26 +21,26 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
-NOT_SUPPORTED = (
-    _("This file is not a PDF, a JPEG photo or a PNG picture, so it cannot go in the court "
+NOT_SUPPORTED = _(
+    "This file is not a PDF, a JPEG photo or a PNG picture, so it cannot go in the court "
     "papers. Choose a PDF, JPEG or PNG file. (On an iPhone, photos can be saved as JPEG: in "
-    "Settings, Camera, Formats, choose “Most Compatible”.)")
+    "Settings, Camera, Formats, choose “Most Compatible”.)"
 )
-BROKEN_PDF = (
-    _("This PDF cannot be opened: it may be damaged, or only part of it was downloaded. Open it "
-    "on your device to check it, save or download it again, and add the new copy.")
+BROKEN_PDF = _(
+    "This PDF cannot be opened: it may be damaged, or only part of it was downloaded. Open it "
+    "on your device to check it, save or download it again, and add the new copy."
 )
-LOCKED_PDF = (
-    _("This PDF is locked with a password. Open it, save a copy without the password, and add "
-    "that copy.")
+LOCKED_PDF = _(
+    "This PDF is locked with a password. Open it, save a copy without the password, and add "
+    "that copy."
 )
-BROKEN_IMAGE = (
-    _("This picture cannot be opened: it may be damaged, or only part of it was copied. Take the "
-    "photo again, or choose another copy of it.")
+BROKEN_IMAGE = _(
+    "This picture cannot be opened: it may be damaged, or only part of it was copied. Take the "
+    "photo again, or choose another copy of it."
 )
-HUGE_IMAGE = (
-    _("This picture is too large to print. Take the photo again with a lower setting, or take "
-    "a screenshot of it and add that.")
+HUGE_IMAGE = _(
+    "This picture is too large to print. Take the photo again with a lower setting, or take "
+    "a screenshot of it and add that."
 )
 
 # How far into a file the PDF header may start (the PDF standard tolerates leading bytes).

@@ -91,6 +91,7 @@ def in_english(function):
 
     return wrapper
 
+
 # The kinds of uploaded document that hold health information: exhibits the person asks to
 # file under seal (Fed. R. Crim. P. 49.1(d)). They match evidence.models.Attachment.Kind.
 SEALED_KINDS = frozenset({"medical_record", "doctor_letter"})

@@ -122,42 +122,57 @@ class AboutYouForm(forms.Form):
     )
     contact = _text(
         _("Your phone number or email address"),
-        help_text=_("We only use this to fill in the papers, so the prison and the court can reach "
-        "you."),
+        help_text=_(
+            "We only use this to fill in the papers, so the prison and the court can reach you."
+        ),
     )
 
 
 HOW_TO_FIND_OUT = {
     "sentencing_court": (
-        _("Look at the first page of the judgment: it names the court. If your loved one is "
-        "listed in the BOP inmate locator at bop.gov, the sentence is most likely federal, but "
-        "people with state or D.C. sentences can be held by the BOP too. The court clerk or "
-        "the lawyer from the case can tell you for sure.")
+        _(
+            "Look at the first page of the judgment: it names the court. If your loved one is "
+            "listed in the BOP inmate locator at bop.gov, the sentence is most likely federal, but "
+            "people with state or D.C. sentences can be held by the BOP too. The court clerk or "
+            "the lawyer from the case can tell you for sure."
+        )
     ),
     "custody_status": (
-        _("Search for your loved one's name or register number in the BOP inmate locator at "
-        "bop.gov. It shows the prison, or the reentry office for a halfway house or home "
-        "confinement.")
+        _(
+            "Search for your loved one's name or register number in the BOP inmate locator at "
+            "bop.gov. It shows the prison, or the reentry office for a halfway house or home "
+            "confinement."
+        )
     ),
     "offense_before_1987": (
-        _("The judgment lists the date the offense ended, in a column called “Offense "
-        "Ended”. If the crime was a conspiracy, the date it ended is what counts.")
+        _(
+            "The judgment lists the date the offense ended, in a column called “Offense "
+            "Ended”. If the crime was a conspiracy, the date it ended is what counts."
+        )
     ),
     "appeal_pending": (
-        _("Ask the lawyer who handled the appeal, or look up the case on PACER or the court of "
-        "appeals website. The court clerk can also tell you.")
+        _(
+            "Ask the lawyer who handled the appeal, or look up the case on PACER or the court of "
+            "appeals website. The court clerk can also tell you."
+        )
     ),
     "several_districts": (
-        _("The BOP sentence computation lists every sentence your loved one is serving. Your "
-        "loved one can ask their case manager for a copy.")
+        _(
+            "The BOP sentence computation lists every sentence your loved one is serving. Your "
+            "loved one can ask their case manager for a copy."
+        )
     ),
     "transferred_supervision": (
-        _("The judgment for the violation says which court gave it. If it is a different court "
-        "from the original sentence, the motion goes to the court that gave the violation time.")
+        _(
+            "The judgment for the violation says which court gave it. If it is a different court "
+            "from the original sentence, the motion goes to the court that gave the violation time."
+        )
     ),
     "prior_motion": (
-        _("Ask your loved one, or the lawyer from the case. The court's docket (on PACER) lists "
-        "every motion filed.")
+        _(
+            "Ask your loved one, or the lawyer from the case. The court's docket (on PACER) lists "
+            "every motion filed."
+        )
     ),
 }
 
@@ -187,8 +202,9 @@ class ScreeningForm(forms.Form):
     )
     offense_ended_on = MonthDayYearField(
         label=_("The date the crime ended, if you know it"),
-        help_text=_("From the “Offense Ended” column of the judgment. If there are "
-        "several, use the latest."),
+        help_text=_(
+            "From the “Offense Ended” column of the judgment. If there are several, use the latest."
+        ),
     )
     appeal_pending = _radios(
         models.YesNo.choices,
@@ -205,10 +221,14 @@ class ScreeningForm(forms.Form):
     )
     transferred_supervision = _radios(
         models.YesNo.choices,
-        _("Is this prison time for breaking the rules of supervised release that was moved to "
-        "another court?"),
-        help_text=_("Sometimes supervision is moved to the court where the person lives. Then "
-        "that court gives the prison time."),
+        _(
+            "Is this prison time for breaking the rules of supervised release that was moved to "
+            "another court?"
+        ),
+        help_text=_(
+            "Sometimes supervision is moved to the court where the person lives. Then "
+            "that court gives the prison time."
+        ),
         message=_("Choose an answer about supervised release, or choose Not sure"),
     )
     prior_motion = _radios(
@@ -226,8 +246,10 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "offense_ended_on",
                 forms.ValidationError(
-                    _("Enter the date the crime ended. It is on the judgment under “Offense "
-                    "Ended”. If you cannot find it, choose Not sure above"),
+                    _(
+                        "Enter the date the crime ended. It is on the judgment under “Offense "
+                        "Ended”. If you cannot find it, choose Not sure above"
+                    ),
                     code="required",
                 ),
             )
@@ -235,8 +257,10 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "offense_ended_on",
                 forms.ValidationError(
-                    _("This date is not before November 1, 1987. Check the date, or change the "
-                    "answer above"),
+                    _(
+                        "This date is not before November 1, 1987. Check the date, or change the "
+                        "answer above"
+                    ),
                     code="contradiction",
                 ),
             )
@@ -244,8 +268,10 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "offense_ended_on",
                 forms.ValidationError(
-                    _("This date is before November 1, 1987. Check the date, or change the answer "
-                    "above"),
+                    _(
+                        "This date is before November 1, 1987. Check the date, or change the "
+                        "answer above"
+                    ),
                     code="contradiction",
                 ),
             )
@@ -274,8 +300,9 @@ class PersonForm(FacilityMixin, forms.Form):
     )
     register_number = _text(
         _("Their BOP register number, if you know it"),
-        help_text=_("8 digits, like 12345-678. It is on letters from the BOP and in the inmate "
-        "locator."),
+        help_text=_(
+            "8 digits, like 12345-678. It is on letters from the BOP and in the inmate locator."
+        ),
         max_length=20,
         inputmode="numeric",
         autocomplete="off",
@@ -284,8 +311,10 @@ class PersonForm(FacilityMixin, forms.Form):
     date_of_birth = MonthDayYearField(label=_("Their date of birth"))
     facility = forms.ChoiceField(
         label=_("The prison or office where they are now"),
-        help_text=_("For a halfway house or home confinement, choose the Residential Reentry "
-        "Management (RRM) office that supervises them. Type to jump in the list."),
+        help_text=_(
+            "For a halfway house or home confinement, choose the Residential Reentry "
+            "Management (RRM) office that supervises them. Type to jump in the list."
+        ),
         required=False,
         choices=(),
         widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
@@ -318,8 +347,10 @@ class PersonForm(FacilityMixin, forms.Form):
 class SentenceForm(forms.Form):
     district = forms.ChoiceField(
         label=_("The federal court that gave the sentence"),
-        help_text=_("The first page of the judgment names it, for example “Southern "
-        "District of New York”. Type to jump in the list."),
+        help_text=_(
+            "The first page of the judgment names it, for example “Southern "
+            "District of New York”. Type to jump in the list."
+        ),
         required=False,
         choices=(),
         widget=forms.Select(attrs={"data-filter": "Search the list of courts"}),
@@ -362,8 +393,10 @@ class SentenceForm(forms.Form):
     )
     custody_began = MonthDayYearField(
         label=_("The date federal custody began"),
-        help_text=_("Include jail time before the sentence if it counts toward it. The BOP "
-        "sentence computation shows this date."),
+        help_text=_(
+            "Include jail time before the sentence if it counts toward it. The BOP "
+            "sentence computation shows this date."
+        ),
     )
     offense = TextField(
         label=_("The crime, in a few words"),
@@ -456,8 +489,10 @@ class GroundsForm(forms.Form):
         chosen = [k for k, v in cleaned.items() if v is True]
         if not chosen:
             raise forms.ValidationError(
-                _("Choose at least one reason. If none fits, choose “Another reason just as "
-                "serious” and tell us about it"),
+                _(
+                    "Choose at least one reason. If none fits, choose “Another reason just as "
+                    "serious” and tell us about it"
+                ),
                 code="required",
             )
         return cleaned
@@ -486,8 +521,10 @@ class RequestsForm(forms.Form):
             ("not_sure", _("Not sure")),
         ],
         _("Has anyone asked the warden for compassionate release?"),
-        help_text=_("This means a written request that the Bureau of Prisons ask the court to "
-        "reduce the sentence. Your loved one, you, or a lawyer may have sent it."),
+        help_text=_(
+            "This means a written request that the Bureau of Prisons ask the court to "
+            "reduce the sentence. Your loved one, you, or a lawyer may have sent it."
+        ),
         message=_("Choose whether a request was sent, or choose Not sure"),
     )
     bop_motion = forms.BooleanField(
@@ -571,8 +608,10 @@ class RequestForm(FacilityMixin, forms.Form):
             self.add_error(
                 "grounds_unknown",
                 forms.ValidationError(
-                    _("Tick the reasons the request gave, or tick “We don't know which "
-                    "reasons it listed”"),
+                    _(
+                        "Tick the reasons the request gave, or tick “We don't know which "
+                        "reasons it listed”"
+                    ),
                     code="required",
                 ),
             )
@@ -586,9 +625,7 @@ class RequestForm(FacilityMixin, forms.Form):
         ):
             value = cleaned.get(name)
             if sent and value and value < sent:
-                self.add_error(
-                    name, forms.ValidationError(what, code="order")
-                )
+                self.add_error(name, forms.ValidationError(what, code="order"))
         return cleaned
 
     def listed_grounds(self) -> list[dict]:
@@ -601,8 +638,9 @@ class RequestForm(FacilityMixin, forms.Form):
 
 class BaseRequestFormSet(forms.BaseFormSet):
     default_error_messages = {
-        "too_many_forms": _("You can tell us about %(num)d requests at most. Remove one to add "
-        "another"),
+        "too_many_forms": _(
+            "You can tell us about %(num)d requests at most. Remove one to add another"
+        ),
     }
 
     def add_fields(self, form, index):
@@ -616,10 +654,7 @@ class BaseRequestFormSet(forms.BaseFormSet):
         kept = [f for f in self.forms if not self._should_delete_form(f)]
         if not kept:
             raise forms.ValidationError(
-                _(
-                    "Tell us about at least one request, or go back and answer "
-                    "“No, not yet”"
-                ),
+                _("Tell us about at least one request, or go back and answer “No, not yet”"),
                 code="required",
             )
 
@@ -685,8 +720,10 @@ class ReviewForm(forms.Form):
 def _locked(what: str) -> forms.ValidationError:
     """The message for a form locked after too many tries (config/throttle.py)."""
     return forms.ValidationError(
-        _("There have been too many tries to %(what)s from here. To keep accounts safe, wait "
-        "%(minutes)d minutes, then try again"),
+        _(
+            "There have been too many tries to %(what)s from here. To keep accounts safe, wait "
+            "%(minutes)d minutes, then try again"
+        ),
         code="locked",
         params={"what": what, "minutes": throttle.lockout_minutes()},
     )

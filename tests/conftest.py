@@ -24,3 +24,13 @@ def compiled_translations():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """LocaleMiddleware activates a request's language in the test's own thread and leaves it
+    active; a Spanish request must not make the next test's forms speak Spanish."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
