@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from intake import drafts
 from intake.models import Case
 from intake.steps import STEPS
+from intake.templatetags.intake_tags import VERDICT_LABELS, verdict_label
 from tests.case_helpers import (
     answer_first_steps,
     finish_interview,
@@ -233,6 +234,11 @@ def test_the_account_and_document_pages_are_in_spanish(spanish):
     case.save(update_fields=["owner"])
     spanish.force_login(user)
     assert_spanish(_page(spanish, reverse("my_cases")), "Mis casos", "Empezar otro caso")
+    case.refresh_from_db()
+    with translation.override("es"):
+        label = verdict_label(case.verdict)
+    assert label != VERDICT_LABELS[case.verdict]
+    assert label in _page(spanish, reverse("my_cases"))
 
 
 # -- the papers stay in English ------------------------------------------------------------------

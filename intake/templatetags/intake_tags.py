@@ -10,7 +10,7 @@ import html
 from django import forms, template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from eligibility import words
 from intake.fields import DateInputs
@@ -18,13 +18,13 @@ from intake.fields import DateInputs
 register = template.Library()
 
 VERDICT_LABELS = {
-    "not_eligible": "This law does not apply",
-    "needs_information": "More information needed",
-    "no_qualifying_ground": "No reason qualifies yet",
-    "needs_warden_request": "Needs a request to the warden",
-    "new_request_needed": "Needs a new request to the warden",
-    "waiting": "Waiting for the 30 days to pass",
-    "ready_to_file": "Ready to file",
+    "not_eligible": gettext_noop("This law does not apply"),
+    "needs_information": gettext_noop("More information needed"),
+    "no_qualifying_ground": gettext_noop("No reason qualifies yet"),
+    "needs_warden_request": gettext_noop("Needs a request to the warden"),
+    "new_request_needed": gettext_noop("Needs a new request to the warden"),
+    "waiting": gettext_noop("Waiting for the 30 days to pass"),
+    "ready_to_file": gettext_noop("Ready to file"),
 }
 
 
@@ -296,4 +296,4 @@ def court_date(value) -> str:
 
 @register.filter
 def verdict_label(verdict: str) -> str:
-    return VERDICT_LABELS.get(verdict, "Not checked yet")
+    return gettext(VERDICT_LABELS.get(verdict, gettext_noop("Not checked yet")))
