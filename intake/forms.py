@@ -400,7 +400,7 @@ class SentenceForm(forms.Form):
     )
     offense = TextField(
         label=_("The crime, in a few words"),
-        help_text=_("For example: conspiracy to distribute cocaine."),
+        help_text=_("For example: a drug crime, or bank fraud."),
         required=False,
         max_length=500,
     )
@@ -680,7 +680,7 @@ class ReleasePlanForm(forms.Form):
     household = _long_text(_("Who lives there, and are they willing to have them?"))
     support = _long_text(
         _("How would they pay for food and bills?"),
-        help_text=_("For example: Social Security, a pension, a job offer, help from family."),
+        help_text=_("For example: Social Security, a pension, a job offer, or help from family."),
     )
     medical_care = _long_text(
         _("Where would they get medical care?"),
@@ -688,14 +688,14 @@ class ReleasePlanForm(forms.Form):
     )
     medical_payment = _long_text(
         _("How would medical care be paid for?"),
-        help_text=_("For example: Medicare, Medicaid, the VA, private insurance."),
+        help_text=_("For example: Medicare, Medicaid, the VA, or a health plan."),
     )
 
 
 class BackgroundForm(forms.Form):
     programs = _long_text(
         _("Classes and programs completed in prison"),
-        help_text=_("For example: drug treatment (RDAP), anger management, parenting classes."),
+        help_text=_("For example: a drug program (RDAP), anger classes, or parenting classes."),
     )
     work = _long_text(_("Jobs held in prison"))
     education = _long_text(_("School, GED or college courses"))
@@ -709,7 +709,7 @@ class BackgroundForm(forms.Form):
     )
     support_letters = _long_text(
         _("Who will write letters of support?"),
-        help_text=_("For example: family members, a pastor, a future employer."),
+        help_text=_("For example: family, a pastor, or a boss who will hire them."),
     )
 
 

@@ -137,3 +137,29 @@ def test_the_measure_can_tell_hard_text_from_plain_text():
     )
     assert grade(hard) > 12
     assert grade("You can file on this day. Keep the paper the warden gave you.") < 6
+
+
+def step_help_texts() -> dict[str, str]:
+    """The help text of every field of every interview step, as families read it."""
+    from intake.wizard import FORMS
+
+    texts = {}
+    for step, form_class in FORMS:
+        form = form_class()
+        form = getattr(form, "empty_form", form)  # a formset: one request's questions
+        for name, field in form.fields.items():
+            if field.help_text:
+                texts[f"{step}.{name}"] = str(field.help_text)
+    return texts
+
+
+HELP_TEXTS = step_help_texts()
+
+
+def test_the_steps_have_help_texts_to_measure():
+    assert len(HELP_TEXTS) >= 20
+
+
+@pytest.mark.parametrize("key", sorted(HELP_TEXTS))
+def test_each_steps_help_text_reads_at_grade_8_or_below(key):
+    assert grade(HELP_TEXTS[key]) <= MAX_GRADE, HELP_TEXTS[key]
