@@ -60,3 +60,47 @@ def test_a_family_switches_to_spanish_and_meets_an_error_in_spanish(new_page, ax
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
+
+
+def test_every_interview_page_passes_axe_in_spanish_with_and_without_errors(new_page, axe_check):
+    """The interview filled in English, then every step, its error state and the results
+    visited again in Spanish, each scanned."""
+    from datetime import date
+
+    from tests.browser import interview as steps
+
+    page = new_page(DESKTOP)
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    for fill in (steps.about_you, steps.screening, steps.person, steps.sentence, steps.grounds):
+        fill(page)
+    steps.save_and_continue(page)
+    steps.one_request(page, sent=date(2026, 9, 1), received=date(2026, 9, 1))
+    steps.release_plan_and_background(page)
+    case_url = page.url.split("/step/")[0]
+
+    page.get_by_role("button", name="Español").click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    for step in (
+        "about_you",
+        "screening",
+        "person",
+        "sentence",
+        "grounds",
+        "requests",
+        "request_details",
+        "release_plan",
+        "background",
+        "review",
+    ):
+        page.goto(f"{case_url}/step/{step}/")
+        expect(page.locator(".progress")).to_contain_text("de 9")
+        axe_check(page)
+    page.goto(f"{case_url}/step/person/")
+    page.get_by_label("Su nombre completo", exact=False).first.fill("")
+    page.get_by_role("button", name="Guardar y continuar").click()
+    expect(page.get_by_role("heading", name="Hay un problema")).to_be_visible()
+    axe_check(page)
+    page.goto(f"{case_url}/results/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    axe_check(page)
