@@ -15,33 +15,12 @@ from intake import casefiles
 from intake.models import AuditAction, AuditEvent, Case, CaseShare, ShareOrigin
 from tests import casebuilder
 from tests import workspace_helpers as make
-from tests.case_helpers import AS_OF, freeze_today
+from tests.case_helpers import AS_OF
 from tests.test_properties import any_case
 
 pytestmark = pytest.mark.django_db
 IMPORT = reverse("advocate_import")
 EXPORT = reverse("advocate_export_selection")
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def org():
-    return make.organisation("Federal Defenders of New York")
-
-
-@pytest.fixture
-def mo(org):
-    return make.advocate(org, "mo@example.org", "Mo Advocate")
-
-
-@pytest.fixture
-def client_mo(client, mo):
-    client.force_login(mo.user)
-    return client
 
 
 def upload(content: bytes | str, name: str = "case.json") -> SimpleUploadedFile:

@@ -19,11 +19,6 @@ PASSWORD = "a long pass phrase"
 
 
 @pytest.fixture
-def org():
-    return make.organisation("Federal Defenders of New York")
-
-
-@pytest.fixture
 def admin(org):
     return make.advocate(org, "boss@example.org", "Bea Boss", admin=True)
 

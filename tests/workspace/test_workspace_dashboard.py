@@ -18,27 +18,6 @@ pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("advocate_dashboard")
 
 
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def org():
-    return make.organisation("Federal Defenders of New York")
-
-
-@pytest.fixture
-def mo(org):
-    return make.advocate(org, "mo@example.org", "Mo Advocate")
-
-
-@pytest.fixture
-def client_mo(client, mo):
-    client.force_login(mo.user)
-    return client
-
-
 def shared(case, org, **fields):
     make.share(case, org, **fields)
     return case

@@ -5,14 +5,9 @@ from django.urls import reverse
 
 from intake.models import AuditAction, AuditEvent, CaseShare
 from tests import workspace_helpers as make
-from tests.case_helpers import freeze_today, start_case
+from tests.case_helpers import start_case
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
 
 
 @pytest.fixture

@@ -31,27 +31,11 @@ from tests.case_helpers import (
     SCREENING,
     SENTENCE,
     date_parts,
-    freeze_today,
     request_form,
     requests_formset,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def org():
-    return make.organisation("Federal Defenders of New York")
-
-
-@pytest.fixture
-def mo(org):
-    return make.advocate(org, "mo@example.org", "Mo Advocate")
 
 
 @pytest.fixture
@@ -62,12 +46,6 @@ def ana():
 @pytest.fixture
 def share(org, ana):
     return make.share(make.ready_case(ana), org)
-
-
-@pytest.fixture
-def client_mo(client, mo):
-    client.force_login(mo.user)
-    return client
 
 
 def page_url(share) -> str:
