@@ -7,6 +7,10 @@ it by hand. Lettering, covers and index come from intake.drafts, so the packet a
 the motion's exhibit list. Page numbers are stamped last over the whole packet ("Page X of Y"),
 in the same place and type as the motion's own footer, which the packet's copy leaves off.
 
+The packet is a tagged PDF like the drafts: evidence.tagging carries the structure WeasyPrint
+writes for the motion, the index and the covers onto the packet's pages, describes each
+uploaded page as a figure, and marks the stamped page numbers as artifacts.
+
 Exhibit pages are read from storage as they are copied and the result is spooled to a
 temporary file, so a large packet does not have to sit in memory twice.
 """
@@ -29,6 +33,7 @@ from pypdf import PdfReader, PdfWriter, Transformation
 
 from eligibility import rules
 from eligibility.facts import CaseFacts
+from evidence.tagging import StructureTree, mark_as_artifact
 from evidence.validation import open_pdf
 from intake import drafts
 
@@ -77,8 +82,9 @@ def build_packet(
             )
         )
     )
-    covers = _cover_pages(drafts.render_exhibit_covers(facts, exhibits), exhibits)
+    cover_pdf, covers = _cover_pages(drafts.render_exhibit_covers(facts, exhibits), exhibits)
     writer = PdfWriter()
+    tree = StructureTree(writer)
     with ExitStack() as files:
         contents = {
             e.letter: [
@@ -95,26 +101,40 @@ def build_packet(
 
         writer.append(motion)
         writer.add_outline_item(title="Motion", page_number=0)
+        tree.add_tagged(motion, dict(enumerate(writer.pages)))
         start = len(writer.pages)
         writer.append(index)
         writer.add_outline_item(title="Index of exhibits", page_number=start)
+        tree.add_tagged(index, {n: writer.pages[start + n] for n in range(len(index.pages))})
+        placed_covers = {}
         for exhibit in exhibits:
             writer.add_outline_item(
                 title=f"Exhibit {exhibit.letter} \u2014 {exhibit.description}",
                 page_number=len(writer.pages),
             )
-            for page in covers[exhibit.letter]:
-                writer.add_page(page)
-            for pages in contents[exhibit.letter]:
-                for page in pages:
-                    writer.add_page(page)
+            for number in covers[exhibit.letter]:
+                placed_covers[number] = writer.add_page(cover_pdf.pages[number])
+            for file, pages in zip(exhibit.files, contents[exhibit.letter], strict=True):
+                for number, page in enumerate(pages, start=1):
+                    tree.add_figure(
+                        writer.add_page(page),
+                        f"Exhibit {exhibit.letter}, {file.description}: "
+                        f"page {number} of {len(pages)}, as uploaded.",
+                    )
+        tree.add_tagged(cover_pdf, placed_covers)
         total = len(writer.pages)
         _stamp_page_numbers(writer)
+        tree.finish(_title(facts))
         # Closed by whoever sends it (a FileResponse closes its file when done).
         out = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
         writer.write(out)
     out.seek(0)
     return Packet(out, total)
+
+
+def _title(facts: CaseFacts) -> str:
+    title = "Motion for compassionate release, with exhibits"
+    return f"{title} \u2014 {facts.person.name}" if facts.person.name else title
 
 
 def image_page(file: IO[bytes]) -> bytes:
@@ -148,18 +168,19 @@ def _document_pages(file: IO[bytes], content_type: str) -> list:
     return list(PdfReader(io.BytesIO(image_page(file))).pages)
 
 
-def _cover_pages(document, exhibits: Sequence[drafts.Exhibit]) -> dict[str, list]:
-    """Each exhibit's cover pages (usually one), found by the anchor each cover carries."""
-    reader = PdfReader(io.BytesIO(document.write_pdf()))
+def _cover_pages(
+    document, exhibits: Sequence[drafts.Exhibit]
+) -> tuple[PdfReader, dict[str, range]]:
+    """The covers, and each exhibit's cover pages in them (usually one), found by the anchor
+    each cover carries."""
+    reader = PdfReader(io.BytesIO(document.write_pdf(pdf_tags=True)))
     starts = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:
             if anchor.startswith("exhibit-"):
                 starts.setdefault(anchor.removeprefix("exhibit-"), number)
     ordered = [starts[e.letter] for e in exhibits] + [len(reader.pages)]
-    return {
-        e.letter: list(reader.pages[ordered[i] : ordered[i + 1]]) for i, e in enumerate(exhibits)
-    }
+    return reader, {e.letter: range(ordered[i], ordered[i + 1]) for i, e in enumerate(exhibits)}
 
 
 def _index(
@@ -180,7 +201,7 @@ def _index(
         if len(document.pages) == index_pages:
             break
         index_pages = len(document.pages)
-    return PdfReader(io.BytesIO(document.write_pdf()))
+    return PdfReader(io.BytesIO(document.write_pdf(pdf_tags=True)))
 
 
 def _stamp_page_numbers(writer: PdfWriter) -> None:
@@ -190,7 +211,9 @@ def _stamp_page_numbers(writer: PdfWriter) -> None:
         page.transfer_rotation_to_content()
         box = page.mediabox
         shift_x = float(box.left) + (float(box.width) - LETTER[0]) / 2
-        page.merge_transformed_page(stamp, Transformation().translate(shift_x, float(box.bottom)))
+        page.merge_transformed_page(
+            mark_as_artifact(stamp), Transformation().translate(shift_x, float(box.bottom))
+        )
 
 
 @cache

@@ -252,3 +252,102 @@ def test_the_key_changes_when_a_file_changes(facts):
     )
     assert packet.packet_key(facts, AS_OF, EVIDENCE) != packet.packet_key(facts, AS_OF, other)
     assert packet.packet_key(facts, AS_OF, EVIDENCE) == packet.packet_key(facts, AS_OF, EVIDENCE)
+
+
+# -- a tagged PDF, like the drafts (issue "Accessible to everyone") ------------------------------
+
+
+def structure_text(pdf: bytes) -> str:
+    """The packet's structure tree as poppler reads it: element types and the text under them."""
+    done = subprocess.run(
+        ["pdfinfo", "-struct-text", "-"], input=pdf, capture_output=True, check=True
+    )
+    return done.stdout.decode()
+
+
+def test_the_packet_is_a_tagged_pdf_in_english_with_a_title(built):
+    _, pdf, _ = built
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    assert str(root["/Lang"]).startswith("en")
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title.endswith("Robert Example")
+    assert all(page["/Tabs"] == "/S" for page in reader.pages)
+
+
+def test_its_structure_reads_in_page_order_with_a_figure_for_each_uploaded_page(built):
+    _, pdf, _ = built
+    tree = structure_text(pdf)
+    order = [
+        "H1",
+        "Emergency Motion for Sentence Reduction",
+        "Index of Exhibits",
+        "Exhibit A — Request to the Warden",
+        "Figure",
+        "Stamped copy of the request, received August 21, 2026",
+        "Figure",
+        "The Warden's denial",
+        "Figure",
+        "Denial, second page",
+        "Exhibit B — Oncology records",
+        "Figure",
+        "Oncology records, page 1",
+        "Exhibit C — Photo of the doctor's letter",
+        "Figure",
+        "Exhibit D — Evidence of Incapacitation",
+        "Exhibit E — Letter from Pastor Green",
+        "Figure",
+        "Letter from Pastor Green",
+    ]
+    at = 0
+    for phrase in order:
+        at = tree.index(phrase, at) + len(phrase)  # raises if missing or out of order
+    # Uploaded pages: 2 + 3 + 1 + 1 from PDFs, and the photo.
+    assert tree.count("Figure") == 8
+    # The stamped page numbers are artifacts, which a screen reader skips.
+    assert "Page 1 of" not in tree
+
+
+def test_each_uploaded_page_is_described_by_its_exhibit_and_page(built):
+    _, pdf, _ = built
+    reader = PdfReader(io.BytesIO(pdf))
+    figures = []
+
+    def walk(element):
+        element = element.get_object()
+        if element.get("/S") == "/Figure":
+            figures.append(str(element["/Alt"]))
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if not isinstance(kid, int) and "/S" in kid.get_object():
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0])
+    assert figures[:2] == [
+        "Exhibit A, Stamped copy of the request: page 1 of 1, as uploaded.",
+        "Exhibit A, Warden's denial: page 1 of 2, as uploaded.",
+    ]
+    assert "Exhibit C, Photo of the doctor's letter from Dr. Lee: page 1 of 1, as uploaded." in (
+        figures
+    )
+
+
+def test_every_marked_piece_of_every_page_belongs_to_an_element_on_that_page(built):
+    """The parent tree is what lets a reader go from a page's content to its element."""
+    _, pdf, _ = built
+    reader = PdfReader(io.BytesIO(pdf))
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    assert int(tree["/ParentTreeNextKey"]) == len(parents)
+    keys = [page["/StructParents"] for page in reader.pages]
+    assert len(set(keys)) == len(reader.pages)  # every page has a key of its own
+    for number, page in enumerate(reader.pages, start=1):
+        ids = [int(i) for i in re.findall(rb"/MCID (\d+)", page.get_contents().get_data())]
+        assert ids, number
+        elements = parents[page["/StructParents"]]
+        for mcid in ids:
+            element = elements[mcid].get_object()
+            assert element["/Pg"].indirect_reference == page.indirect_reference, (number, mcid)
