@@ -283,6 +283,25 @@ def render(
     the checklist of suggested evidence. `page_numbers=False` leaves the footer off, for the
     filing packet, which numbers all its pages itself.
     """
+    html = document_html(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
+    extra = () if page_numbers else (_NO_PAGE_NUMBERS,)
+    pages = layout(html, what=f"the {document}", stylesheets=extra)
+    try:
+        return pages.write_pdf(pdf_tags=True)
+    except Exception as exc:
+        raise DraftError(f"the {document} could not be written as PDF: {exc}") from exc
+
+
+@in_english
+def document_html(
+    facts: CaseFacts,
+    document: str,
+    *,
+    as_of: date,
+    screening: rules.Screening | None = None,
+    exhibits: Sequence[Evidence] | None = None,
+) -> str:
+    """The HTML WeasyPrint lays out for one document (`render`'s checks, its errors)."""
     if document not in TEMPLATES:
         raise DraftError(f"unknown document {document!r} (one of: {', '.join(DOCUMENTS)})")
     if screening is None:
@@ -291,13 +310,7 @@ def render(
         raise DraftError("these documents are only for a federal sentence this law applies to")
     if document == "seal-motion" and not seal_motion_offered(facts, exhibits):
         raise DraftError("the motion to seal is only for a case that relies on medical records")
-    html = render_to_string(TEMPLATES[document], _context(facts, screening, as_of, exhibits))
-    extra = () if page_numbers else (_NO_PAGE_NUMBERS,)
-    pages = layout(html, what=f"the {document}", stylesheets=extra)
-    try:
-        return pages.write_pdf(pdf_tags=True)
-    except Exception as exc:
-        raise DraftError(f"the {document} could not be written as PDF: {exc}") from exc
+    return render_to_string(TEMPLATES[document], _context(facts, screening, as_of, exhibits))
 
 
 def layout(html: str, *, what: str, stylesheets: Sequence[str] = ()) -> weasyprint.Document:
