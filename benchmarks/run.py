@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -66,7 +67,15 @@ def machine() -> list[str]:
         f"- Python {platform.python_version()}, Django {django.get_version()}, "
         f"WeasyPrint {weasyprint.__version__}, SQLite {sqlite3.sqlite_version}",
         f"- {platform.platform()}",
+        f"- LibreOffice: {libreoffice_version()}",
     ]
+
+
+def libreoffice_version() -> str:
+    if shutil.which("soffice") is None:
+        return "not installed"
+    done = subprocess.run(["soffice", "--version"], capture_output=True, text=True, timeout=60)
+    return " ".join(done.stdout.split()[:2]) or "installed"
 
 
 def cell(text: str) -> str:
@@ -91,6 +100,8 @@ def markdown(results: list[dict], total: float) -> str:
         "",
         "Each script runs on its own scratch SQLite database (`DATABASE_URL` overrides it); the",
         "load test starts gunicorn with 4 workers on 127.0.0.1 with production settings.",
+        "The LibreOffice rows need `soffice` (on Debian: `apt-get install",
+        "libreoffice-writer-nogui`); without it they say so and are skipped.",
         "",
         "## The machine",
         "",
