@@ -4,7 +4,8 @@ A document says what it supports by the same stable ids the drafts use, not by a
 to the row: the interview saves a step by deleting and recreating its rows (intake/answers.py),
 so a key to a `CaseGround` or a `WardenRequest` would be cut, or would take the file with it,
 each time the family saves that step again. A ground is named by its id (one per case); a
-request to the warden by its position in the case's list.
+request to the warden by its position in the case's list, which follows the request when the
+family removes one before it (evidence/signals.py).
 
 The file lives in Django's default storage under a name made of ids only, so neither the path
 nor a listing of the storage reveals who it is about.
@@ -50,10 +51,13 @@ class Attachment(models.Model):
         SUPPORT_LETTER = "support_letter", _("A letter of support")
         OTHER = "other", _("Something else")
 
+    REQUEST_REMOVED = 32767  # the largest position; no case has that many requests
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     supports = models.CharField(max_length=16, choices=Supports.choices)
-    # For a ground: its id (eligibility.grounds). For a request: its WardenRequest.position.
+    # For a ground: its id (eligibility.grounds). For a request: its WardenRequest.position,
+    # or REQUEST_REMOVED once the family removes that request (evidence/signals.py).
     ground = models.CharField(max_length=32, blank=True)
     request_position = models.PositiveSmallIntegerField(null=True, blank=True)
     request_role = models.CharField(max_length=32, choices=Role.choices, blank=True)

@@ -9,10 +9,16 @@ requests) replaces that step's rows in one transaction.
 
 from __future__ import annotations
 
+from django.dispatch import Signal
+
 from eligibility import courts
 from eligibility.grounds import NOT_GROUNDS
 from intake import forms
 from intake.models import Case, CaseGround, RequestGround, TermKind, WardenRequest
+
+# Sent when saving moves or removes a case's requests to the warden, with `case` and `moves`:
+# each old position, and its new position or None for a request that was removed.
+requests_renumbered = Signal()
 
 # Steps whose form fields have the same names as the Case's fields.
 SIMPLE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -159,7 +165,9 @@ def save(case: Case, step: str, form) -> None:
         case.requests_sent = cleaned["requests_sent"]
         case.bop_motion = cleaned.get("bop_motion", False)
         if case.requests_sent != "yes":
+            positions = list(case.warden_requests.values_list("position", flat=True))
             case.warden_requests.all().delete()
+            _renumbered(case, dict.fromkeys(positions))
     elif step == "request_details":
         _save_requests(case, form)
 
@@ -170,8 +178,20 @@ def _empty(case: Case, name: str):
 
 
 def _save_requests(case: Case, formset) -> None:
+    """Recreate the case's requests from the formset, in its order, and say where each old
+    request went (`requests_renumbered`), so that what points at a request by its position
+    (an uploaded document) follows it, or knows it was removed."""
+    old = list(case.warden_requests.values_list("position", flat=True))
     case.warden_requests.all().delete()
     kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    # The formset's first forms are the saved requests in order, unless the requests changed
+    # on another device since this page was drawn; then nothing is known to have moved.
+    if formset.initial_form_count() == len(old):
+        moves = {
+            position: kept.index(form) if form in kept else None
+            for position, form in zip(old, formset.forms, strict=False)
+        }
+        _renumbered(case, moves)
     for position, form in enumerate(kept):
         cleaned = form.cleaned_data
         request = WardenRequest.objects.create(
@@ -184,6 +204,11 @@ def _save_requests(case: Case, formset) -> None:
         RequestGround.objects.bulk_create(
             RequestGround(request=request, **ground) for ground in form.listed_grounds()
         )
+
+
+def _renumbered(case: Case, moves: dict[int, int | None]) -> None:
+    if any(old != new for old, new in moves.items()):
+        requests_renumbered.send(sender=Case, case=case, moves=moves)
 
 
 def _empty_request(name: str):
