@@ -4,7 +4,9 @@ The database is the record, not the session. Each valid step is copied onto the 
 as it is sent (`process_step`), and every form starts from the case's answers
 (`get_form_initial`), so a closed tab, an expired session, a restart or another device carries
 on with every answer. The session keeps only what the database cannot: what someone typed on a
-step they left with "Back" or "Save and come back later" before it was valid.
+step they left with "Back" or "Save and come back later" before it was valid, and a
+fingerprint of the step's saved answers at that moment: if the step is saved since (on another
+device, or by an advocate), the draft is dropped rather than shown over the newer answers.
 
 formtools keeps its state in the session and trusts it; these overrides keep it from failing
 when that state is gone (the known `KeyError`s and the jump back to step 1):
@@ -17,11 +19,15 @@ when that state is gone (the known `KeyError`s and the jump back to step 1):
 
 from __future__ import annotations
 
+import hashlib
+
+from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlWizardView
@@ -46,6 +52,8 @@ FORMS = (
 )
 DONE = "done"
 REVIEW = "review"
+# In the wizard's extra data: for each step with a draft, the fingerprint of its saved answers.
+DRAFTS_BEGAN_FROM = "drafts_began_from"
 
 
 def requests_were_sent(wizard: CaseWizard) -> bool:
@@ -90,6 +98,19 @@ class CaseWizard(NamedUrlWizardView):
         return [f"intake/steps/{self.steps.current}.html"]
 
     # -- reading: every form starts from the case ---------------------------------------------
+
+    def get(self, *args, **kwargs):
+        step = kwargs.get("step")
+        if step in self.get_form_list() and self._draft_is_stale(step):
+            self.storage.set_step_data(step, None)
+            messages.info(
+                self.request,
+                _(
+                    "This step was changed on another device, or by someone helping you. "
+                    "Here are the saved answers. What you typed here before was not saved."
+                ),
+            )
+        return super().get(*args, **kwargs)
 
     def get_form_initial(self, step):
         values = answers.initial(self.case, step)
@@ -190,8 +211,25 @@ class CaseWizard(NamedUrlWizardView):
                 self._save(step, form, next_step=None)
             else:
                 self.storage.set_step_data(step, self.request.POST)
+                began_from = self.storage.extra_data.get(DRAFTS_BEGAN_FROM, {})
+                began_from[step] = self._fingerprint(step)
+                self.storage.extra_data = {
+                    **self.storage.extra_data,
+                    DRAFTS_BEGAN_FROM: began_from,
+                }
         self.case.current_step = goto if goto in self.get_form_list() else step
         self.case.save(update_fields=["current_step", "updated_at"])
+
+    def _fingerprint(self, step: str) -> str:
+        """The step's answers as saved on the case, in a few bytes."""
+        return hashlib.sha256(repr(answers.initial(self.case, step)).encode()).hexdigest()
+
+    def _draft_is_stale(self, step: str) -> bool:
+        """Whether this browser holds a draft of `step` made before the step's last save."""
+        if self.storage.get_step_data(step) is None:
+            return False
+        began_from = self.storage.extra_data.get(DRAFTS_BEGAN_FROM, {}).get(step)
+        return began_from is not None and began_from != self._fingerprint(step)
 
     def _returning_to_review(self) -> bool:
         return self.request.GET.get("return") == REVIEW or self.request.POST.get("return") == REVIEW

@@ -323,6 +323,74 @@ def test_it_keeps_unsent_input_when_going_back(client, case):
     assert 'value="many"' in page
 
 
+def two_devices_of_one_family() -> tuple[Client, Client, Case]:
+    user = get_user_model().objects.create_user("maria@example.com", "maria@example.com", "x" * 16)
+    phone, laptop = Client(), Client()
+    phone.force_login(user)
+    laptop.force_login(user)
+    case = start_case(phone)
+    answer_first_steps(phone, case)
+    return phone, laptop, case
+
+
+def test_a_draft_left_on_one_device_gives_way_to_answers_saved_on_another():
+    phone, laptop, case = two_devices_of_one_family()
+    post_step(
+        phone,
+        case,
+        "sentence",
+        {**SENTENCE, "judge": "Judge Typed On The Phone", "term_years": "many"},
+        wizard_goto_step="person",
+    )
+    assert (
+        post_step(laptop, case, "sentence", {**SENTENCE, "judge": "Hon. Laptop"}).status_code == 302
+    )
+
+    page = phone.get(step_url(case, "sentence")).content.decode()
+
+    assert 'value="Hon. Laptop"' in page
+    assert "Judge Typed On The Phone" not in page
+    assert "This step was changed on another device" in page
+    # Only once: the next visit shows the saved answers with no message.
+    again = phone.get(step_url(case, "sentence")).content.decode()
+    assert 'value="Hon. Laptop"' in again
+    assert "This step was changed on another device" not in again
+
+
+def test_a_draft_is_kept_when_another_device_saved_only_other_steps():
+    phone, laptop, case = two_devices_of_one_family()
+    post_step(
+        phone,
+        case,
+        "sentence",
+        {**SENTENCE, "judge": "Judge Typed On The Phone", "term_years": "many"},
+        wizard_goto_step="person",
+    )
+    assert post_step(laptop, case, "person", {**PERSON, "unit": "B-2"}).status_code == 302
+
+    page = phone.get(step_url(case, "sentence")).content.decode()
+
+    assert 'value="Judge Typed On The Phone"' in page
+    assert "This step was changed on another device" not in page
+
+
+@pytest.mark.parametrize("step", [name for name, _ in FORMS])
+def test_a_steps_saved_answers_have_the_same_fingerprint_each_time_they_are_read(client, step):
+    """The draft check compares fingerprints of the saved answers: reading the same answers
+    again, from a new copy of the case, must give the same one."""
+    from intake.wizard import CaseWizard
+
+    case = start_case(client)
+    answer_first_steps(client, case)
+    finish_interview(client, case, request_form(0, sent_on=date(2026, 8, 21)))
+    fingerprints = set()
+    for _ in range(2):
+        wizard = CaseWizard()
+        wizard.case = Case.objects.get(pk=case.pk)
+        fingerprints.add(wizard._fingerprint(step))
+    assert len(fingerprints) == 1
+
+
 def test_it_saves_a_valid_step_when_going_back(client, case):
     post_step(client, case, "sentence", SENTENCE, wizard_goto_step="person")
 
