@@ -32,9 +32,9 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlWizardView
 
-from intake import answers, clock, forms
+from intake import answers, clock, forms, workspace
 from intake.access import case_for_request
-from intake.models import NOT_SURE, Case
+from intake.models import NOT_SURE, Case, CaseShare
 from intake.review import sections as review_sections
 from intake.steps import STEP_INFO, STEPS, TOTAL_STEPS
 
@@ -195,12 +195,26 @@ class CaseWizard(NamedUrlWizardView):
     # -- helpers ----------------------------------------------------------------------------
 
     def _save(self, step: str, form, *, next_step: str | None) -> None:
+        """Keep a valid step on the case and, in each workspace the case is shared with, a
+        record of every answer it changed (question, before, after, who, when)."""
+        shares = self._workspaces_to_tell()
         with transaction.atomic():
+            before = workspace.answer_snapshot(self.case) if shares else None
             answers.save(self.case, step, form)
             self.case.mark_step_done(step, next_step)
             self.case.rescreen(clock.today())
             self.case.save()
+            if shares:
+                after = workspace.answer_snapshot(self.case)
+                for share in shares:
+                    workspace.record_answer_changes(
+                        share=share, user=self.request.user, before=before, after=after
+                    )
         self.storage.set_step_data(step, None)
+
+    def _workspaces_to_tell(self) -> list[CaseShare]:
+        """Where a change of answers is recorded: every organisation the family shares with."""
+        return list(self.case.shares.filter(active=True))
 
     def _keep_unsent(self, step: str) -> None:
         """Leaving a step without "Continue": save it if valid, else keep the draft."""

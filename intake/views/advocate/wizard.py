@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlWizardView
 
-from intake import workspace
 from intake.access import share_for_request
 from intake.wizard import DONE, REVIEW, CaseWizard, requests_were_sent
 
@@ -17,10 +15,10 @@ class AdvocateCaseWizard(CaseWizard):
     """`CaseWizard` with the workspace's access check, addresses and change records.
 
     Only what differs from the family's interview is here: the case comes through
-    `share_for_request`; every saved step records each answer it changed (question, before,
-    after, who, when); and where the family would see a page of their own (the screen-out and
-    find-out explanations, "saved", the results) the advocate goes back to the case's review
-    page, so an advocate never lands on a family address.
+    `share_for_request`; the answers an advocate changes are recorded in this workspace only
+    (the family's, in every workspace they share with); and where the family would see a page
+    of their own (the screen-out and find-out explanations, "saved", the results) the advocate
+    goes back to the case's review page, so an advocate never lands on a family address.
     """
 
     url_name = "advocate_case_step"
@@ -60,16 +58,8 @@ class AdvocateCaseWizard(CaseWizard):
         super().done(form_list, **kwargs)
         return redirect(self.case_page())
 
-    def _save(self, step, form, *, next_step):
-        with transaction.atomic():
-            before = workspace.answer_snapshot(self.case)
-            super()._save(step, form, next_step=next_step)
-            workspace.record_answer_changes(
-                share=self.share,
-                user=self.request.user,
-                before=before,
-                after=workspace.answer_snapshot(self.case),
-            )
+    def _workspaces_to_tell(self):
+        return [self.share]
 
     def _within_workspace(self, response):
         family_pages = reverse("case_resume", args=[self.case.id])
