@@ -6,15 +6,23 @@ Import reads a file with the same reader as the `screen` and `draft` commands
 column), so a bad file always ends as one `CaseFileError` naming the field, never a 500.
 `create_case` is the inverse of `Case.to_facts`: exporting an imported case gives back the
 same facts.
+
+An exported file also carries, under "interview", the answers the case file v1 has no place for
+(who is filling it in, the screening's other answers, the non-reasons, the papers each reason
+has, how each request's receipt can be shown) and a list of the uploaded documents, so a family
+downloading its case gets everything we hold but the files themselves. Readers of v1 ignore
+the section (case-format.md: extra fields are ignored); the import reads it back.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -23,6 +31,7 @@ from django.utils import timezone
 
 from eligibility import facts as casefile
 from eligibility.facts import CaseFacts, CaseFileError
+from eligibility.grounds import BY_ID, NOT_GROUNDS_BY_ID
 from intake import workspace
 from intake.models import (
     AuditAction,
@@ -31,7 +40,9 @@ from intake.models import (
     CaseShare,
     CaseStatus,
     Membership,
+    ReceiptProof,
     RequestGround,
+    Role,
     ShareOrigin,
     TermKind,
     WardenRequest,
@@ -40,6 +51,9 @@ from intake.models import (
 from intake.steps import STEPS
 
 MAX_BYTES = 1_000_000
+EVIDENCE_NOTES_LENGTH = 1000  # as the grounds step allows
+# The section of an exported case file with what the case file v1 has no place for.
+INTERVIEW = "interview"
 NEW_LAW_BEGINS = date(1987, 11, 1)
 # PositiveIntegerField: the largest value every supported database stores.
 LARGEST_TERM = 2_147_483_647
@@ -57,13 +71,97 @@ _LIMITED = (
 )
 
 
-def read_upload(upload) -> CaseFacts:
-    """The facts of an uploaded case file, or a CaseFileError that says what is wrong."""
+def read_upload(upload) -> tuple[CaseFacts, Interview]:
+    """The facts of an uploaded case file and its interview section, or a CaseFileError that
+    says what is wrong."""
     if upload.size > MAX_BYTES:
         raise CaseFileError("", "the file is larger than 1 MB, which no case file needs")
-    facts = casefile.loads(upload.read())
+    text = upload.read()
+    facts = casefile.loads(text)
     check_storable(facts)
-    return facts
+    return facts, read_interview(json.loads(text).get(INTERVIEW), facts)
+
+
+@dataclass(frozen=True)
+class Interview:
+    """The "interview" section of a case file, checked: values the case's columns take."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    receipt_proof: tuple[str, ...] = ()
+
+
+def read_interview(data: Any, facts: CaseFacts) -> Interview:
+    """Check the section written by `export_text`; the documents' list is not read back (the
+    files are not in the case file)."""
+    if data is None:
+        return Interview()
+    section = _object(data, INTERVIEW)
+    fields = {
+        "preparer_role": _choice(section, "preparer_role", Role.values),
+        "several_districts": _choice(section, "several_districts", YesNo.values),
+        "transferred_supervision": _choice(section, "transferred_supervision", YesNo.values),
+        "not_grounds": [
+            _one_of(item, f"{INTERVIEW}.not_grounds[{i}]", NOT_GROUNDS_BY_ID)
+            for i, item in enumerate(_list(section, "not_grounds"))
+        ],
+    }
+    raised = {g.category for g in facts.grounds}
+    evidence = {}
+    for i, item in enumerate(_list(section, "grounds")):
+        path = f"{INTERVIEW}.grounds[{i}]"
+        ground = _object(item, path)
+        category = _one_of(ground.get("category"), f"{path}.category", raised)
+        papers = [
+            _one_of(paper, f"{path}.evidence[{j}]", BY_ID[category].evidence_en)
+            for j, paper in enumerate(_list(ground, "evidence", path))
+        ]
+        notes = ground.get("notes") or ""
+        if not isinstance(notes, str) or len(notes) > EVIDENCE_NOTES_LENGTH or "\x00" in notes:
+            raise CaseFileError(
+                f"{path}.notes", f"must be text of {EVIDENCE_NOTES_LENGTH} characters or fewer"
+            )
+        evidence[category] = (list(dict.fromkeys(papers)), notes.strip())
+    requests = _list(section, "warden_requests")
+    if len(requests) > len(facts.warden_requests):
+        raise CaseFileError(f"{INTERVIEW}.warden_requests", "has more requests than the file")
+    proofs = tuple(
+        _choice(
+            _object(r, f"{INTERVIEW}.warden_requests[{i}]"),
+            "receipt_proof",
+            ReceiptProof.values,
+            f"{INTERVIEW}.warden_requests[{i}]",
+        )
+        for i, r in enumerate(requests)
+    )
+    return Interview(fields, evidence, proofs)
+
+
+def _object(value: Any, path: str) -> dict:
+    if not isinstance(value, dict):
+        raise CaseFileError(path, "must be an object")
+    return value
+
+
+def _list(section: dict, key: str, path: str = INTERVIEW) -> list:
+    value = section.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise CaseFileError(f"{path}.{key}", "must be a list")
+    return value
+
+
+def _one_of(value: Any, path: str, allowed) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise CaseFileError(path, f"is not one of the known values: {value!r:.60}")
+    return value
+
+
+def _choice(section: dict, key: str, allowed, path: str = INTERVIEW) -> str:
+    """A choice column's value; "" for null or absent."""
+    value = section.get(key)
+    return "" if value is None else _one_of(value, f"{path}.{key}", allowed)
 
 
 def check_storable(facts: CaseFacts) -> None:
@@ -109,10 +207,15 @@ def _text(value: str | None) -> str:
 
 @transaction.atomic
 def create_case(
-    facts: CaseFacts, *, membership: Membership, today: date, source: str = ""
+    facts: CaseFacts,
+    *,
+    membership: Membership,
+    today: date,
+    source: str = "",
+    interview: Interview | None = None,
 ) -> CaseShare:
     """A new case in the advocate's organisation holding exactly these facts."""
-    case = build_case(facts, today=today)
+    case = build_case(facts, today=today, interview=interview)
     share = CaseShare.objects.create(
         case=case,
         organisation=membership.organisation,
@@ -125,9 +228,13 @@ def create_case(
 
 
 @transaction.atomic
-def build_case(facts: CaseFacts, *, today: date, **fields) -> Case:
-    """A saved case (with its grounds and requests) whose `to_facts()` gives back `facts`;
-    `fields` sets more of the case, such as its owner."""
+def build_case(
+    facts: CaseFacts, *, today: date, interview: Interview | None = None, **fields
+) -> Case:
+    """A saved case (with its grounds and requests) whose `to_facts()` gives back `facts`,
+    with the file's other interview answers; `fields` sets more of the case, such as its
+    owner."""
+    interview = interview or Interview()
     person, custody, sentence = facts.person, facts.custody, facts.sentence
     offense_date = custody.offense_date
     prior = facts.prior_motion
@@ -169,6 +276,7 @@ def build_case(facts: CaseFacts, *, today: date, **fields) -> Case:
         preparer_contact=_text(facts.preparer.contact),
         **{name: _text(getattr(facts.release_plan, name)) for name in _RELEASE_PLAN},
         **{name: _text(getattr(facts.background, name)) for name in _BACKGROUND},
+        **interview.fields,
         **fields,
     )
     # Every step holds what the file gave; what it left out shows as "Not answered".
@@ -177,7 +285,14 @@ def build_case(facts: CaseFacts, *, today: date, **fields) -> Case:
     case.finished_at = timezone.now()
     case.save()
     CaseGround.objects.bulk_create(
-        CaseGround(case=case, category=g.category, facts=g.facts) for g in facts.grounds
+        CaseGround(
+            case=case,
+            category=g.category,
+            facts=g.facts,
+            evidence=interview.evidence.get(g.category, ([], ""))[0],
+            evidence_notes=interview.evidence.get(g.category, ([], ""))[1],
+        )
+        for g in facts.grounds
     )
     for position, request in enumerate(facts.warden_requests):
         row = WardenRequest.objects.create(
@@ -195,6 +310,9 @@ def build_case(facts: CaseFacts, *, today: date, **fields) -> Case:
             bp10_on=request.appeal.bp10_on,
             bp11_on=request.appeal.bp11_on,
             final_denial_on=request.appeal.final_denial_on,
+            receipt_proof=(
+                interview.receipt_proof[position] if position < len(interview.receipt_proof) else ""
+            ),
         )
         RequestGround.objects.bulk_create(
             RequestGround(request=row, category=g.category, facts=g.facts)
@@ -222,7 +340,42 @@ def file_name(case: Case, today: date, suffix: str = "") -> str:
 
 
 def export_text(case: Case) -> str:
-    return casefile.dumps(case.to_facts())
+    """The case file, with the interview's other answers and the documents' list."""
+    data = casefile.to_json(case.to_facts())
+    data[INTERVIEW] = interview_answers(case)
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def interview_answers(case: Case) -> dict:
+    """What the interview holds beyond the case file v1, as plain values (null: no answer)."""
+    return {
+        "preparer_role": case.preparer_role or None,
+        "several_districts": case.several_districts or None,
+        "transferred_supervision": case.transferred_supervision or None,
+        "not_grounds": list(case.not_grounds),
+        "grounds": [
+            {"category": g.category, "evidence": list(g.evidence), "notes": g.evidence_notes}
+            for g in case.grounds.all()
+        ],
+        "warden_requests": [
+            {"receipt_proof": r.receipt_proof or None} for r in case.warden_requests.all()
+        ],
+        "documents": [
+            {
+                "description": a.description,
+                "supports": a.supports,
+                "ground": a.ground or None,
+                "request": a.request_position,
+                "role": a.request_role or None,
+                "kind": a.kind,
+                "type": a.content_type,
+                "bytes": a.size,
+                "sha256": a.sha256,
+                "uploaded_at": a.uploaded_at.isoformat(timespec="seconds"),
+            }
+            for a in case.attachments.all()
+        ],
+    }
 
 
 def export_zip(cases: Iterable[Case], today: date) -> bytes:

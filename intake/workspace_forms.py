@@ -148,7 +148,7 @@ class ImportForm(forms.Form):
     def clean_case_file(self):
         upload = self.cleaned_data["case_file"]
         try:
-            self.facts = casefiles.read_upload(upload)
+            self.facts, self.interview = casefiles.read_upload(upload)
         except CaseFileError as error:
             where = f" The problem is in “{error.field}”: " if error.field else " "
             raise forms.ValidationError(

@@ -13,10 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from eligibility import facts
 from eligibility.rules import summary
 from eligibility.words import long_date
-from intake import answers, calendar, clock, forms
+from intake import answers, calendar, casefiles, clock, forms
 from intake.access import case_for_request, start_case
 from intake.next_steps import next_steps
 from intake.views.downloads import papers
@@ -113,10 +112,11 @@ def case_calendar(request, case_id):
 
 
 def case_file(request, case_id):
-    """The case as a case file (JSON v1, docs: case-format.md), to keep or to take elsewhere."""
+    """The case as a case file (JSON v1, docs: case-format.md), to keep or to take elsewhere,
+    with the interview's other answers and the list of uploaded documents."""
     case = case_for_request(request, case_id)
     response = HttpResponse(
-        facts.dumps(case.to_facts()), content_type="application/json; charset=utf-8"
+        casefiles.export_text(case), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="case-{case.id}.json"'
     return response

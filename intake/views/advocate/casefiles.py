@@ -26,6 +26,7 @@ def case_import(request):
             membership=membership,
             today=clock.today(),
             source=f"From the file {upload.name}",
+            interview=form.interview,
         )
         messages.success(request, f"The case of {share.case} was imported.")
         return redirect(share)

@@ -1,0 +1,157 @@
+"""The "interview" section of an exported case file: what the case file v1 has no place for
+(intake/casefiles.py). A family's download holds every answer; an advocate's import reads the
+section back; a bad section is refused with the field named, like the rest of the file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eligibility.facts import loads
+from intake import casefiles
+from intake.models import Case, CaseGround
+from tests import casebuilder
+from tests import workspace_helpers as make
+from tests.evidence_files import attach
+
+pytestmark = pytest.mark.django_db
+IMPORT = reverse("advocate_import")
+PAPERS = ["BOP medical records", "A doctor's letter about the prognosis"]
+
+
+def upload(data: dict) -> SimpleUploadedFile:
+    return SimpleUploadedFile("case.json", json.dumps(data).encode(), "application/json")
+
+
+@pytest.fixture
+def ana():
+    return make.user("ana@example.com")
+
+
+@pytest.fixture
+def case(ana):
+    """A family's case with an answer on every question v1 leaves out, and one document."""
+    case = make.ready_case(ana)
+    Case.objects.filter(pk=case.pk).update(
+        preparer_role="family",
+        several_districts="no",
+        transferred_supervision="not_sure",
+        not_grounds=["rehabilitation"],
+    )
+    CaseGround.objects.filter(case=case).update(evidence=PAPERS, evidence_notes="Dr. Lee's note")
+    case.warden_requests.update(receipt_proof="stamped_copy")
+    case.refresh_from_db()
+    attach(case, description="Oncology records")
+    return case
+
+
+def download(ana, case) -> dict:
+    client = Client()
+    client.force_login(ana)
+    response = client.get(reverse("case_file", args=[case.id]))
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def test_the_familys_download_holds_every_answer_and_the_list_of_documents(ana, case):
+    data = download(ana, case)
+
+    interview = data["interview"]
+    assert interview["preparer_role"] == "family"
+    assert interview["several_districts"] == "no"
+    assert interview["transferred_supervision"] == "not_sure"
+    assert interview["not_grounds"] == ["rehabilitation"]
+    assert interview["grounds"] == [
+        {"category": "medical_terminal", "evidence": PAPERS, "notes": "Dr. Lee's note"}
+    ]
+    assert interview["warden_requests"] == [{"receipt_proof": "stamped_copy"}]
+    [document] = interview["documents"]
+    assert document["description"] == "Oncology records"
+    assert document["type"] == "application/pdf"
+    assert len(document["sha256"]) == 64
+    # Still a case file v1: the section is one of the extra fields readers ignore.
+    assert loads(json.dumps(data)) == case.to_facts()
+
+
+def test_an_imported_file_keeps_the_interviews_other_answers(ana, case, org, mo):
+    exported = download(ana, case)
+    advocate = Client()
+    advocate.force_login(mo.user)
+
+    assert advocate.post(IMPORT, {"case_file": upload(exported)}).status_code == 302
+
+    imported = Case.objects.exclude(pk=case.pk).get()
+    again = casefiles.interview_answers(imported)
+    assert again == {**exported["interview"], "documents": []}  # the files are not in it
+
+
+BAD = {
+    "not an object": ([1], "interview"),
+    "unknown role": ({"preparer_role": "judge"}, "interview.preparer_role"),
+    "yes or no": ({"several_districts": True}, "interview.several_districts"),
+    "not a list": ({"not_grounds": "rehabilitation"}, "interview.not_grounds"),
+    "unknown non-reason": ({"not_grounds": ["luck"]}, "interview.not_grounds[0]"),
+    "ground not raised": (
+        {"grounds": [{"category": "age", "evidence": []}]},
+        "interview.grounds[0].category",
+    ),
+    "unknown paper": (
+        {"grounds": [{"category": "medical_terminal", "evidence": ["A rumour"]}]},
+        "interview.grounds[0].evidence[0]",
+    ),
+    "notes too long": (
+        {"grounds": [{"category": "medical_terminal", "notes": "x" * 1001}]},
+        "interview.grounds[0].notes",
+    ),
+    "notes with a NUL": (
+        {"grounds": [{"category": "medical_terminal", "notes": "a\u0000b"}]},
+        "interview.grounds[0].notes",
+    ),
+    "more requests than the file": (
+        {"warden_requests": [{}, {}]},
+        "interview.warden_requests",
+    ),
+    "unknown proof": (
+        {"warden_requests": [{"receipt_proof": "a feeling"}]},
+        "interview.warden_requests[0].receipt_proof",
+    ),
+}
+
+
+@pytest.mark.parametrize("section, where", BAD.values(), ids=BAD.keys())
+def test_a_bad_interview_section_is_refused_with_the_field_named(client, mo, section, where):
+    client.force_login(mo.user)
+    data = {**casebuilder.case(), "interview": section}
+
+    response = client.post(IMPORT, {"case_file": upload(data)})
+
+    assert response.status_code == 200
+    assert "This file cannot be imported" in response.content.decode()
+    assert f"&quot;{where}&quot;" in response.content.decode() or where in response.content.decode()
+    assert Case.objects.count() == 0
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner),
+    max_leaves=20,
+)
+KEYS = st.sampled_from(
+    ["preparer_role", "several_districts", "not_grounds", "grounds", "warden_requests", "x"]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(section=st.dictionaries(KEYS, JSON) | JSON)
+def test_any_interview_section_is_read_or_refused_never_a_crash(section):
+    facts = loads(json.dumps(casebuilder.case()))
+    try:
+        casefiles.read_interview(section, facts)
+    except casefiles.CaseFileError as error:
+        assert error.field.startswith("interview")
