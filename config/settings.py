@@ -50,8 +50,9 @@ MIDDLEWARE = [
     "config.security.SecurityHeadersMiddleware",
     "config.logfilter.ProtectedValuesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The language: the switch's cookie, else the browser's Accept-Language, else English.
-    "django.middleware.locale.LocaleMiddleware",
+    # The language: the switch's cookie, else the browser's Accept-Language, else English;
+    # always English in the advocate workspace, which is not translated (config/locale.py).
+    "config.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

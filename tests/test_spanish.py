@@ -241,6 +241,49 @@ def test_the_account_and_document_pages_are_in_spanish(spanish):
     assert label in _page(spanish, reverse("my_cases"))
 
 
+@pytest.mark.django_db
+def test_a_page_that_is_not_there_says_so_in_spanish(spanish, client):
+    """A case of another browser, or an address typed wrong: the site's own page, not
+    Django's bare English one, with the way back."""
+    missing = reverse("case_resume", args=["00000000-0000-0000-0000-000000000000"])
+
+    response = spanish.get(missing)
+
+    assert response.status_code == 404
+    assert_spanish(response.content.decode(), "No encontramos esta página", 'href="/"')
+    assert "Page not found" in client.get(missing).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_advocate_workspace_stays_in_english_for_a_spanish_browser(spanish):
+    """The workspace is not translated (NOT_FAMILY_FACING above): whatever the browser asks
+    for, each of its pages is wholly in English, the header and the interview's steps included,
+    marked lang="en", without a language switch that could not change it. The family pages of
+    the same browser stay in Spanish."""
+    from tests import workspace_helpers as make
+
+    org = make.organisation("Federal Defenders of New York")
+    mo = make.advocate(org, "mo@example.org", "Mo Advocate")
+    case = make.ready_case(person={"name": "Jane Q. Doe"})
+    make.share(case, org)
+    spanish.force_login(mo.user)
+
+    for url, phrase in (
+        (reverse("advocate_dashboard"), "Cases of Federal Defenders of New York"),
+        (reverse("advocate_case", args=[case.id]), "Send to the family"),
+        (reverse("advocate_case_step", args=[case.id, "sentence"]), "Save and come back later"),
+    ):
+        response = spanish.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert response["Content-Language"] == "en"
+        assert '<html lang="en">' in html
+        assert phrase in html
+        assert "Log out" in html and "Cerrar sesión" not in html
+        assert 'action="/i18n/setlang/"' not in html
+    assert_spanish(_page(spanish, reverse("my_cases")), "Mis casos", "Cerrar sesión")
+
+
 # -- the papers stay in English ------------------------------------------------------------------
 
 

@@ -93,9 +93,17 @@ def grounds(page: Page, facts: str = "Stage IV pancreatic cancer, diagnosed in A
 
 
 def one_request(page: Page, *, sent: date, received: date) -> None:
+    requests_sent(page)
+    request_details(page, sent=sent, received=received)
+
+
+def requests_sent(page: Page) -> None:
     expect_step(page, 6, "The request to the warden")
     choose(page, "Has anyone asked the warden", "Yes, at least one request was sent")
     save_and_continue(page)
+
+
+def request_details(page: Page, *, sent: date, received: date) -> None:
     expect_step(page, 6, "The request to the warden")
     request = page.get_by_role("group", name="Request 1")
     choose(page, "What did the request ask for?", RequestKinds.REDUCTION)

@@ -10,10 +10,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from intake.models import Case, Invitation, MemberRole
+from intake.models import Case, Invitation, MemberRole, Membership
 from tests import workspace_helpers as make
 from tests.browser import interview as steps
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.layout import WINDOWS, ZOOMED, Check
 from tests.case_helpers import freeze_today
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -175,3 +176,72 @@ def test_an_advocate_starts_a_case_for_a_client(new_page, axe_check, office):
     axe_check(page)
     case = Case.objects.get(shares__origin="started")
     assert case.preparer_name == "Mo Advocate"
+
+
+def test_the_workspace_stays_in_english_for_an_advocate_who_chose_spanish(
+    new_page, axe_check, office
+):
+    """The workspace is in English only (advocates file in English). An advocate whose browser
+    asks for Spanish, or who chose Español on a family page, still gets each workspace page in
+    English, marked lang="en" so a screen reader reads it as English; each passes axe."""
+    org, jane = office
+    mo = Membership.objects.get(organisation=org).user
+    _, token = Invitation.issue(
+        organisation=org, email="lee@example.org", role=MemberRole.ADVOCATE, invited_by=None
+    )
+    page = new_page(DESKTOP, language="es", user=mo)
+    page.set_extra_http_headers({"Accept-Language": "es-MX,es;q=0.9"})
+    problems = {}
+    for url, heading in (
+        ("/advocate/", f"Cases of {org.name}"),
+        (f"/advocate/cases/{jane.id}/", "Jane Q. Doe"),
+        (f"/advocate/cases/{jane.id}/history/", None),
+        (f"/advocate/cases/{jane.id}/step/sentence/", "The sentence"),
+        (f"/advocate/cases/{jane.id}/step/review/", None),
+        ("/advocate/import/", None),
+        ("/advocate/team/", None),
+        (f"/advocate/join/{token}/", None),
+    ):
+        page.goto(url)
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        if heading:
+            expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        expect(page.get_by_role("button", name="Log out")).to_be_visible()
+        expect(page.get_by_role("button", name="Español")).to_have_count(0)  # no switch here
+        try:
+            axe_check(page)
+        except AssertionError as problem:
+            problems[url] = str(problem)
+    page.goto("/advocate/import/")
+    page.get_by_role("button", name="Import the case").click()  # no file: an error
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    axe_check(page)
+    assert problems == {}
+
+    page.goto("/cases/")  # a family page again: in the language chosen
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+
+
+def test_every_workspace_page_reflows_at_200_percent_zoom_320_pixels_and_200_percent_text(
+    new_page, office
+):
+    """WCAG 2.1, 1.4.4 and 1.4.10, as for the family pages (tests/browser/layout.py). Only the
+    tables of cases and of events may scroll sideways, in a box of their own, as data tables
+    are allowed to."""
+    org, jane = office
+    mo = Membership.objects.get(organisation=org).user
+    check = Check(*WINDOWS)
+    _, size, _ = ZOOMED
+    page = new_page(size, user=mo, scale=2)
+    for url in (
+        "/advocate/",
+        f"/advocate/cases/{jane.id}/",
+        f"/advocate/cases/{jane.id}/history/",
+        f"/advocate/cases/{jane.id}/step/request_details/",
+        f"/advocate/cases/{jane.id}/step/review/",
+        "/advocate/import/",
+        "/advocate/team/",
+    ):
+        page.goto(url)
+        check(page, url)
+    assert check.problems == {}
