@@ -152,6 +152,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "intake.views.public.csrf_failure"
 CSRF_COOKIE_HTTPONLY = True
 # Cookies go over HTTPS only in production; SECURE_COOKIES=false is for a local trial of the
 # production settings over plain HTTP (the concurrency test), never for a real deployment.

@@ -14,3 +14,9 @@ def home(request):
     else:
         open_cases = Case.objects.none()
     return render(request, "home.html", {"open_cases": open_cases[:5]})
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (a page left open for days, cookies blocked):
+    the site's own page in the visitor's language, not Django's bare English one."""
+    return render(request, "403_csrf.html", status=403)
