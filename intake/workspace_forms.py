@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -41,33 +43,27 @@ class DashboardForm(forms.Form):
     verdict = _choice("Result of the check", VERDICT_LABELS.items())
     status = _choice("Status", CaseStatus.choices)
     assigned = _choice("Assigned to", ())
+    # Every court and facility, not only those of the workspace's cases: finding those meant
+    # reading every case on each visit (docs/benchmarks.md), and a court with no case yet
+    # simply finds none.
     district = _choice("Sentencing court", ())
     facility = _choice("Facility", ())
     ground = _choice("Reason for release", ((g.id, g.title) for g in CATALOGUE))
     sort = forms.ChoiceField(
         label="Sort by",
-        choices=[(key, label) for key, (label, _) in workspace.SORTS.items()],
+        choices=[(key, sort.label) for key, sort in workspace.SORTS.items()],
         required=False,
     )
 
-    def __init__(self, *args, members, districts, facilities, **kwargs):
+    def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assigned"].choices = [
             ANY,
             (workspace.UNASSIGNED, "Nobody"),
             *((str(m.pk), m.name) for m in members),
         ]
-        self.fields["district"].choices = [
-            ANY,
-            *sorted(
-                ((d, courts.district(d).short_name) for d in districts if courts.district(d)),
-                key=lambda pair: pair[1],
-            ),
-        ]
-        self.fields["facility"].choices = [
-            ANY,
-            *sorted(((f, _facility_name(f)) for f in facilities), key=lambda pair: pair[1]),
-        ]
+        self.fields["district"].choices = _district_choices()
+        self.fields["facility"].choices = _facility_choices()
 
     def filters(self) -> workspace.Filters:
         """The filters asked for; a value that is not on offer is left out, not an error."""
@@ -77,9 +73,22 @@ class DashboardForm(forms.Form):
         return workspace.Filters(**{k: v for k, v in self.cleaned_data.items() if v})
 
 
-def _facility_name(value: str) -> str:
-    found = courts.facility(value)
-    return found.display_name if found else value
+@cache
+def _district_choices() -> tuple:
+    """The district courts by state, as the interview lists them."""
+    ordered = sorted(courts.districts(), key=lambda d: (d.state, d.short_name))
+    return (ANY, *((d.id, d.short_name) for d in ordered))
+
+
+@cache
+def _facility_choices() -> tuple:
+    """The BOP's facilities by name; the closed ones after, for cases of earlier years."""
+
+    def options(current: bool) -> list[tuple[str, str]]:
+        chosen = (f for f in courts.facilities() if f.current == current)
+        return sorted(((f.code, f.display_name) for f in chosen), key=lambda pair: pair[1])
+
+    return (ANY, *options(True), ("Former facilities (closed or renamed)", options(False)))
 
 
 class StatusForm(forms.Form):

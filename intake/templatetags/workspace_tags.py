@@ -13,11 +13,18 @@ from intake import workspace
 register = template.Library()
 
 
+def _active_shares(case) -> list:
+    """The organisations holding the case, read once for a page that shows both panels."""
+    if not hasattr(case, "_active_shares"):
+        case._active_shares = list(workspace.shared_with(case))
+    return case._active_shares
+
+
 @register.inclusion_tag("intake/_sharing.html", takes_context=True)
 def sharing_panel(context, case):
     return {
         "case": case,
-        "shares": list(workspace.shared_with(case)),
+        "shares": _active_shares(case),
         "can_share": workspace.organisations_to_share_with(case).exists(),
         "csrf_token": context.get("csrf_token"),
     }
@@ -30,6 +37,8 @@ def change_requests_panel(context, case, in_review=False):
     return {
         "case": case,
         "in_review": in_review,
-        "changes": list(workspace.open_change_requests(case)),
+        # Only an organisation holding the case asks for changes: a case shared with none (most
+        # families') needs no look at them.
+        "changes": list(workspace.open_change_requests(case)) if _active_shares(case) else [],
         "csrf_token": context.get("csrf_token"),
     }

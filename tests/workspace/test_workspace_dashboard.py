@@ -1,15 +1,18 @@
 """The dashboard: the organisation's cases, searched, filtered, sorted, paginated, in a fixed
 number of queries, with the filing date in words taken from the rules."""
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from eligibility import courts
 from intake import workspace
-from intake.models import CaseGround, CaseShare, CaseStatus, ChangeRequest
+from intake.models import Case, CaseGround, CaseShare, CaseStatus, ChangeRequest
 from tests import casebuilder
 from tests import workspace_helpers as make
 from tests.case_helpers import AS_OF, freeze_today
@@ -236,11 +239,34 @@ def test_it_filters_by_the_advocate_assigned(client_mo, three, mo):
     assert names(client_mo.get(f"{DASHBOARD}?assigned={mo.pk}")) == ["Jane Q. Doe"]
 
 
-def test_it_lists_only_the_courts_and_facilities_of_its_cases(client_mo, three):
+def test_it_offers_every_court_and_facility_by_name_even_one_no_case_is_in(client_mo, three):
     form = client_mo.get(DASHBOARD).context["form"]
+    districts = dict(form.fields["district"].choices)
+    facilities = dict(form.fields["facility"].choices)
 
-    assert [v for v, _ in form.fields["district"].choices] == ["", "cacd", "nysd"]
-    assert {v for v, _ in form.fields["facility"].choices} == {"", "BUT", "CRW"}
+    assert len(districts) == 1 + len(courts.districts())
+    assert districts["nysd"] == "Southern District of New York"
+    assert districts["akd"] == "District of Alaska"
+    assert facilities["BUT"] == courts.facility("BUT").display_name
+    former = dict(facilities.pop("Former facilities (closed or renamed)"))
+    assert {*facilities, *former} == {"", *(f.code for f in courts.facilities())}
+
+
+def test_it_finds_no_case_in_a_court_none_of_its_cases_is_in(client_mo, three):
+    response = client_mo.get(f"{DASHBOARD}?district=akd&facility=LEX")
+
+    assert names(response) == []
+    assert "No case matches this search." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["district=zzz", "facility=A+county+jail", "district=&facility=", "district=NYSD"]
+)
+def test_it_leaves_out_a_court_or_facility_that_is_not_on_offer(client_mo, three, query):
+    response = client_mo.get(f"{DASHBOARD}?{query}")
+
+    assert response.status_code == 200
+    assert sorted(names(response)) == ["Jane Q. Doe", "John Roe", "Mary Major"]
 
 
 @pytest.mark.parametrize(
@@ -289,3 +315,131 @@ def test_it_uses_the_screening_of_today(client_mo, three):
     rows = client_mo.get(DASHBOARD).context["rows"]
 
     assert {r.share.case.screened_on for r in rows} == {AS_OF}
+
+
+# -- the two ways of reading a list ----------------------------------------------------------
+#
+# workspace.CaseList reads a page either from the shares joined to their cases, or from the
+# cases in the order of an index, each checked for a share. Both must find the same cases in
+# the same order, whatever the filters and sort, page after page.
+
+ORDER_KEYS = {
+    "filing": lambda c: (c.earliest_filing_date is None, c.earliest_filing_date, c.person_name),
+    "name": lambda c: (c.person_name, c.created_at),
+}
+
+
+@pytest.fixture
+def many(org, mo):
+    """80 cases of the organisation with equal dates, equal names and no date, and cases the
+    list must leave out: another organisation's, and one no longer shared."""
+    cases = []
+    for i in range(80):
+        case = Case.objects.create(
+            person_name=f"Person {i % 7}",
+            earliest_filing_date=None if i % 5 == 0 else AS_OF + timedelta(days=i % 4),
+            verdict="ready_to_file" if i % 2 else "waiting",
+            district="cacd" if i % 3 == 0 else "nysd",
+            facility="BUT" if i % 4 else "but",
+            screened_on=AS_OF,
+        )
+        if i % 3 == 0:
+            CaseGround.objects.create(case=case, category="age")
+        statuses = (CaseStatus.NEW, CaseStatus.IN_REVIEW)
+        make.share(case, org, status=statuses[i % 2], assigned_to=mo if i % 4 else None)
+        cases.append(case)
+    elsewhere = make.organisation("Other Clinic")
+    for name in ("Person 1", "Person 2"):
+        make.share(
+            Case.objects.create(
+                person_name=name, verdict="ready_to_file", district="nysd", screened_on=AS_OF
+            ),
+            elsewhere,
+        )
+    stopped = Case.objects.create(person_name="Person 3", verdict="waiting", screened_on=AS_OF)
+    make.share(stopped, org, active=False)
+    return cases
+
+
+FILTERS = [
+    workspace.Filters(),
+    workspace.Filters(verdict="ready_to_file"),
+    workspace.Filters(verdict="ready_to_file", district="nysd"),
+    workspace.Filters(district="cacd"),
+    workspace.Filters(q="person 3"),
+    workspace.Filters(ground="age"),
+    workspace.Filters(facility="but"),
+    workspace.Filters(status=CaseStatus.IN_REVIEW),
+    workspace.Filters(assigned=workspace.UNASSIGNED, verdict="waiting"),
+    workspace.Filters(verdict="not_eligible"),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_both_ways_of_reading_find_the_same_cases_in_the_same_order(org, many, filters):
+    listing = workspace.CaseList(org, filters)
+    joined = list(listing.shares().values_list("case_id", flat=True))
+    in_order = list(listing.in_index_order().values_list("pk", flat=True))
+
+    assert in_order == joined
+    assert listing.count() == listing.in_index_order().count() == len(joined)
+
+
+def test_the_filing_date_order_puts_cases_without_a_date_last(org, many):
+    listing = workspace.CaseList(org, workspace.Filters())
+    expected = [c.pk for c in sorted(many, key=lambda c: (*ORDER_KEYS["filing"](c), c.pk))]
+
+    assert list(listing.in_index_order().values_list("pk", flat=True)) == expected
+    assert list(listing.shares().values_list("case_id", flat=True)) == expected
+
+
+@pytest.mark.parametrize("way", [workspace.FORWARD, workspace.BACKWARD, workspace.JOIN])
+@pytest.mark.parametrize("sort", list(workspace.SORTS))
+def test_the_pages_follow_one_another_whichever_way_they_are_read(
+    org, many, monkeypatch, sort, way
+):
+    def way_to_read(self, start, stop):
+        return way if self.sort_key in workspace.IN_INDEX_ORDER else workspace.JOIN
+
+    monkeypatch.setattr(workspace.CaseList, "way_to_read", way_to_read)
+    listing = workspace.CaseList(org, workspace.Filters(sort=sort))
+    paginator = Paginator(listing, 15)
+
+    paged = [share.case_id for n in paginator.page_range for share in paginator.page(n)]
+
+    assert paginator.count == 80
+    assert paged == list(listing.shares().values_list("case_id", flat=True))
+    assert len(set(paged)) == 80
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL plans the join")
+def test_on_sqlite_a_long_list_is_read_along_the_index_and_a_short_one_by_the_join(org, many):
+    small = make.organisation("Small Clinic")
+    make.share(many[0], small)
+    long_list = workspace.CaseList(org, workspace.Filters())
+
+    assert long_list.way_to_read(0, 25) == workspace.FORWARD
+    assert long_list.way_to_read(75, 80) == workspace.BACKWARD
+    assert long_list.way_to_read(25, 50) == workspace.JOIN  # the middle, far from both ends
+    assert workspace.CaseList(small, workspace.Filters()).way_to_read(0, 1) == workspace.JOIN
+    by_name = workspace.CaseList(org, workspace.Filters(sort="name"))
+    assert by_name.way_to_read(0, 25) == workspace.JOIN
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a plan of SQLite's")
+@pytest.mark.parametrize(
+    "query", ["", "?page=4", "?verdict=ready_to_file&district=nysd", "?verdict=waiting"]
+)
+def test_on_sqlite_a_long_list_is_never_sorted_whole(client_mo, many, query):
+    with CaptureQueriesContext(connection) as queries:
+        response = client_mo.get(DASHBOARD + query)
+    assert len(response.context["rows"]) in (5, 25)
+
+    with connection.cursor() as cursor:
+        for sql in (q["sql"] for q in queries):
+            if not re.search(r'FROM "intake_case(share)?"', sql):
+                continue
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " / ".join(row[3] for row in cursor.fetchall())
+            assert "TEMP B-TREE" not in plan, (sql, plan)
+            assert "SCAN intake_caseshare" not in plan, (sql, plan)

@@ -16,7 +16,7 @@ from eligibility.words import long_date
 from evidence.services import evidence_for
 from intake import clock, drafts, review, workspace
 from intake.access import share_for_request
-from intake.models import AuditAction, Case, CaseShare
+from intake.models import AuditAction, CaseShare
 from intake.views.advocate.base import case_action, workspace_member
 from intake.views.downloads import case_draft_response
 from intake.workspace_forms import (
@@ -48,16 +48,9 @@ def dashboard(request):
     organisation = membership.organisation
     today = clock.today()
     workspace.refresh_stale_screenings(organisation, today)
-    in_workspace = Case.objects.filter(shares__organisation=organisation, shares__active=True)
-    places = list(in_workspace.order_by().values_list("district", "facility").distinct())
-    form = DashboardForm(
-        request.GET or None,
-        members=organisation.members.all(),
-        districts={d for d, _ in places if d},
-        facilities={f for _, f in places if f},
-    )
-    shares = workspace.filter_shares(workspace.workspace_shares(organisation), form.filters())
-    page = Paginator(shares, workspace.PAGE_SIZE).get_page(request.GET.get("page"))
+    form = DashboardForm(request.GET or None, members=organisation.members.all())
+    cases = workspace.CaseList(organisation, form.filters())
+    page = Paginator(cases, workspace.PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         Row(s, workspace.filing_label(s.case.verdict, s.case.earliest_filing_date, today))
         for s in page
