@@ -86,6 +86,8 @@ def case_packet(
 
 def evidence_for(case: Case) -> tuple[drafts.Evidence, ...]:
     """The case's documents as the drafts read them, in upload order."""
-    positions = case.warden_requests.values_list("position", flat=True)
+    # The requests themselves, not their positions alone: a page that prefetched them (the
+    # results) reads them without another query.
+    positions = [request.position for request in case.warden_requests.all()]
     request_index = {position: index for index, position in enumerate(positions)}
     return tuple(a.as_evidence(request_index) for a in case.attachments.all())

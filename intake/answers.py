@@ -182,7 +182,8 @@ def _save_requests(case: Case, formset) -> None:
     request went (`requests_renumbered`), so that what points at a request by its position
     (an uploaded document) follows it, or knows it was removed."""
     old = list(case.warden_requests.values_list("position", flat=True))
-    case.warden_requests.all().delete()
+    if old:  # else deleting would only look for requests again
+        case.warden_requests.all().delete()
     kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
     # The formset's first forms are the saved requests in order, unless the requests changed
     # on another device since this page was drawn; then nothing is known to have moved.

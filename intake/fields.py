@@ -7,9 +7,11 @@ phone and hard to correct. The messages say what to type, never just "invalid".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.translation import gettext_lazy as _
 
 from intake import clock
@@ -28,6 +30,40 @@ class TextField(forms.CharField):
         if isinstance(value, str):
             value = CONTROL_CHARACTERS.sub("", value)
         return super().to_python(value)
+
+
+class FixedChoices(BaseChoiceIterator):
+    """Choices that never change (the BOP facilities, the district courts, the answers of a
+    radio question, a reason's papers), built the first time they are read and shared by every
+    form of the process.
+
+    Django normalises a field's choices, twice (field and widget), each time a form is made,
+    and copies them with each form's fields: about 0.5 ms a form for the facility list. These
+    are normalised once and never copied. Labels may be lazy, so one list serves every
+    language; intake_tags draws a <select> of them once per language.
+    """
+
+    def __init__(self, build: Callable[[], Iterable]):
+        self._build = build
+        self._choices: tuple | None = None
+
+    def _all(self) -> tuple:
+        if self._choices is None:
+            self._choices = tuple(normalize_choices(self._build()))
+        return self._choices
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    # Shared, never changed: a form's copy of its fields keeps the same choices.
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class DateInputs(forms.MultiWidget):
@@ -53,6 +89,13 @@ class DateInputs(forms.MultiWidget):
             }
             widgets.append(forms.TextInput(attrs=sub_attrs))
         super().__init__(widgets, attrs)
+
+    def __deepcopy__(self, memo):
+        # A form's copy shares the three boxes: they are made once and never changed after
+        # (copying them was most of the cost of making a form with dates). Django's only write
+        # to them, BoundField.build_widget_attrs on a required field, sets what its part
+        # fields say, the same for every form.
+        return forms.Widget.__deepcopy__(self, memo)
 
     def decompress(self, value):
         if isinstance(value, date):
@@ -88,6 +131,11 @@ class MonthDayYearField(forms.MultiValueField):
             part.validators = []
         kwargs.setdefault("required", False)
         super().__init__(parts, require_all_fields=False, widget=DateInputs(), **kwargs)
+
+    def __deepcopy__(self, memo):
+        # A form's copy shares the three part fields, which are never changed after they are
+        # made: only the date field itself and its widget are copied.
+        return forms.Field.__deepcopy__(self, memo)
 
     def compress(self, data_list):
         values = [(v or "").strip() for v in (data_list or [])]

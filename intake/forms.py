@@ -15,14 +15,15 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from config import throttle
-from eligibility import courts
+from eligibility import courts, i18n
 from eligibility.facts import normalise_register_number
 from eligibility.grounds import CATALOGUE, NOT_GROUNDS
 from intake import models
-from intake.fields import MonthDayYearField, TextField
+from intake.fields import FixedChoices, MonthDayYearField, TextField
 
 NEW_LAW_BEGINS = date(1987, 11, 1)
 OTHER_FACILITY = "other"
@@ -32,7 +33,8 @@ NOT_LISTED = _("Not listed: I will type the name")
 def _radios(choices, label: str, *, required: bool = True, help_text: str = "", message: str = ""):
     return forms.ChoiceField(
         label=label,
-        choices=choices,
+        # Fixed: no form normalises and copies them again (intake/fields.py).
+        choices=FixedChoices(lambda: choices),
         widget=forms.RadioSelect,
         required=required,
         help_text=help_text,
@@ -92,6 +94,12 @@ def district_choices() -> list[tuple[str, str]]:
 def _district_options() -> tuple[tuple[str, str], ...]:
     ordered = sorted(courts.districts(), key=lambda d: (d.state, d.short_name))
     return tuple((d.id, d.short_name) for d in ordered)
+
+
+# Declared with the fields, so that no form builds its own copy (intake/fields.py).
+CURRENT_FACILITIES = FixedChoices(lambda: facility_choices(former=False))
+ALL_FACILITIES = FixedChoices(lambda: facility_choices(former=True))
+DISTRICTS = FixedChoices(district_choices)
 
 
 class FacilityMixin:
@@ -316,15 +324,11 @@ class PersonForm(FacilityMixin, forms.Form):
             "Management (RRM) office that supervises them. Type to jump in the list."
         ),
         required=False,
-        choices=(),
+        choices=CURRENT_FACILITIES,
         widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     unit = _text(_("Their housing unit, if you know it"), max_length=100)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["facility"].choices = facility_choices(former=False)
 
     def clean_register_number(self):
         raw = self.cleaned_data["register_number"].strip()
@@ -352,7 +356,7 @@ class SentenceForm(forms.Form):
             "District of New York”. Type to jump in the list."
         ),
         required=False,
-        choices=(),
+        choices=DISTRICTS,
         widget=forms.Select(attrs={"data-filter": "Search the list of courts"}),
     )
     case_number = _text(
@@ -410,10 +414,6 @@ class SentenceForm(forms.Form):
         past=False,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["district"].choices = district_choices()
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("term_kind") == models.TermKind.YEARS:
@@ -436,6 +436,72 @@ class SentenceForm(forms.Form):
         return cleaned
 
 
+# A text of the reasons' catalogue (eligibility/grounds.py), translated as the catalogue does
+# when it is shown, not each time a form is made: the grounds form holds some fifty of them.
+_catalogue_text = lazy(i18n.gettext, str)
+
+
+# The English text is the stored value, whatever the page's language.
+EVIDENCE_CHOICES = {
+    info.id: FixedChoices(
+        lambda info=info: [(text, _catalogue_text(text)) for text in info.evidence_en]
+    )
+    for info in CATALOGUE
+}
+
+
+# The fields the catalogue gives a form are made once and shared by every form, like
+# FixedChoices: nothing changes a field after it is made (their words are translated when
+# shown), and making some fifty fields for each page cost as much as the rest of the form.
+
+
+@cache
+def _grounds_fields() -> dict[str, forms.Field]:
+    fields: dict[str, forms.Field] = {}
+    for info in CATALOGUE:
+        fields[f"ground_{info.id}"] = forms.BooleanField(
+            label=_catalogue_text(info.title_en), required=False
+        )
+        if not info.available:
+            continue
+        fields[f"facts_{info.id}"] = TextField(
+            label=_("What is happening? Include these facts if you can:"),
+            required=False,
+            max_length=10_000,
+            widget=forms.Textarea(attrs={"rows": 5}),
+        )
+        fields[f"evidence_{info.id}"] = forms.MultipleChoiceField(
+            label=_("Which of these papers do you have, or can you get?"),
+            required=False,
+            choices=EVIDENCE_CHOICES[info.id],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        fields[f"evidence_notes_{info.id}"] = _text(
+            _("Other papers that show this (optional)"), max_length=1000
+        )
+    for not_ground in NOT_GROUNDS:
+        fields[f"not_{not_ground.id}"] = forms.BooleanField(
+            label=_catalogue_text(not_ground.title_en), required=False
+        )
+    return fields
+
+
+@cache
+def _listed_fields() -> dict[str, forms.Field]:
+    fields: dict[str, forms.Field] = {}
+    for info in CATALOGUE:
+        fields[f"listed_{info.id}"] = forms.BooleanField(
+            label=_catalogue_text(info.title_en), required=False
+        )
+        fields[f"listed_facts_{info.id}"] = TextField(
+            label=_("What did the request say about this?"),
+            required=False,
+            max_length=10_000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+    return fields
+
+
 class GroundsForm(forms.Form):
     """Every reason in the catalogue, each with its facts and evidence, plus the non-reasons.
 
@@ -444,30 +510,7 @@ class GroundsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for info in CATALOGUE:
-            self.fields[f"ground_{info.id}"] = forms.BooleanField(label=info.title, required=False)
-            if not info.available:
-                continue
-            self.fields[f"facts_{info.id}"] = TextField(
-                label=_("What is happening? Include these facts if you can:"),
-                required=False,
-                max_length=10_000,
-                widget=forms.Textarea(attrs={"rows": 5}),
-            )
-            self.fields[f"evidence_{info.id}"] = forms.MultipleChoiceField(
-                label=_("Which of these papers do you have, or can you get?"),
-                required=False,
-                # The English text is the stored value, whatever the page's language.
-                choices=list(zip(info.evidence_en, info.evidence, strict=True)),
-                widget=forms.CheckboxSelectMultiple,
-            )
-            self.fields[f"evidence_notes_{info.id}"] = _text(
-                _("Other papers that show this (optional)"), max_length=1000
-            )
-        for not_ground in NOT_GROUNDS:
-            self.fields[f"not_{not_ground.id}"] = forms.BooleanField(
-                label=not_ground.title, required=False
-            )
+        self.fields.update(_grounds_fields())
 
     def rows(self):
         """For the template: each catalogue reason with its fields."""
@@ -556,7 +599,7 @@ class RequestForm(FacilityMixin, forms.Form):
         label=_("The prison whose warden it went to"),
         help_text=_("If your loved one has moved since, choose the prison they were in then."),
         required=False,
-        choices=(),
+        choices=ALL_FACILITIES,
         widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
@@ -574,15 +617,7 @@ class RequestForm(FacilityMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facility"].choices = facility_choices(former=True)
-        for info in CATALOGUE:
-            self.fields[f"listed_{info.id}"] = forms.BooleanField(label=info.title, required=False)
-            self.fields[f"listed_facts_{info.id}"] = TextField(
-                label=_("What did the request say about this?"),
-                required=False,
-                max_length=10_000,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
+        self.fields.update(_listed_fields())
 
     def ground_rows(self):
         for info in CATALOGUE:

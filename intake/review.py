@@ -1,21 +1,25 @@
 """Every answer of a case, by section, in the words the interview asked them ("Check your answers").
 
 The questions are the step forms' own labels, so the review always asks what the form asked.
+They are read from the form classes' declared fields: no form is built (a request form alone is
+some forty fields), and the fields a form adds when it is built (one per reason) are the ones
+the review words itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from django import forms as django_forms
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
 from eligibility.words import court_date, months_as_words
 from intake import answers, forms
-from intake.fields import MonthDayYearField
+from intake.fields import FixedChoices, MonthDayYearField
 from intake.models import Case, TermKind
 from intake.steps import STEP_INFO
 
@@ -37,6 +41,8 @@ class Section:
 
 
 def _flat_choices(choices) -> dict:
+    if isinstance(choices, FixedChoices):  # the same for every review: made once
+        return _fixed_flat_choices(choices)
     flat = {}
     for value, label in choices:
         if isinstance(label, (list, tuple)):
@@ -44,6 +50,16 @@ def _flat_choices(choices) -> dict:
         else:
             flat[value] = label
     return flat
+
+
+_FIXED_FLAT: dict[int, tuple[FixedChoices, dict]] = {}
+
+
+def _fixed_flat_choices(choices: FixedChoices) -> dict:
+    found = _FIXED_FLAT.get(id(choices))
+    if found is None:  # holding `choices` keeps its id from being reused
+        found = _FIXED_FLAT[id(choices)] = (choices, _flat_choices(tuple(choices)))
+    return found[1]
 
 
 def _show(form_field: django_forms.Field, value) -> str:
@@ -60,12 +76,25 @@ def _show(form_field: django_forms.Field, value) -> str:
     return str(value)
 
 
-def _rows(form: django_forms.Form, values: dict, skip: tuple[str, ...] = ()) -> list[Row]:
+@lru_cache(maxsize=64)
+def _questions(form_class: type[django_forms.Form], language: str | None) -> tuple:
+    """(name, field, question in `language`) for each declared field of a step form: the
+    words change only with the language, and a review asks some sixty questions."""
+    return tuple((name, f, str(f.label)) for name, f in form_class.base_fields.items())
+
+
+def _rows(
+    form_class: type[django_forms.Form], values: dict, skip: tuple[str, ...] = ()
+) -> list[Row]:
     return [
-        Row(str(f.label), _show(f, values.get(name)))
-        for name, f in form.fields.items()
+        Row(question, _show(f, values.get(name)))
+        for name, f, question in _questions(form_class, get_language())
         if name not in skip
     ]
+
+
+def _label(form_class: type[django_forms.Form], name: str) -> str:
+    return str(form_class.base_fields[name].label)
 
 
 def sections(case: Case) -> list[Section]:
@@ -80,20 +109,20 @@ def sections(case: Case) -> list[Section]:
         ("about_you", forms.AboutYouForm),
         ("screening", forms.ScreeningForm),
     ):
-        add(step, _rows(form_class(), answers.initial(case, step)))
+        add(step, _rows(form_class, answers.initial(case, step)))
 
-    person = forms.PersonForm()
+    person = forms.PersonForm
     rows = _rows(person, answers.initial(case, "person"), skip=("facility", "facility_other"))
-    rows.insert(3, Row(str(person.fields["facility"].label), case.facility_name or NOT_ANSWERED))
+    rows.insert(3, Row(_label(person, "facility"), case.facility_name or NOT_ANSWERED))
     add("person", rows)
 
-    sentence = forms.SentenceForm()
+    sentence = forms.SentenceForm
     rows = _rows(
         sentence,
         answers.initial(case, "sentence"),
         skip=("term_kind", "term_years", "term_extra_months"),
     )
-    rows.insert(4, Row(str(sentence.fields["term_kind"].label), term_words(case)))
+    rows.insert(4, Row(_label(sentence, "term_kind"), term_words(case)))
     add("sentence", rows)
 
     ground_groups = []
@@ -117,23 +146,18 @@ def sections(case: Case) -> list[Section]:
         ground_groups.append((not_ground.title, [Row(_("Note"), not_ground.why)]))
     add("grounds", groups=ground_groups)
 
-    requests_form = forms.RequestsForm()
-    add("requests", _rows(requests_form, answers.initial(case, "requests")))
+    add("requests", _rows(forms.RequestsForm, answers.initial(case, "requests")))
     if case.requests_sent == "yes":
-        request_form = forms.RequestForm()
+        request_form = forms.RequestForm
         groups = []
         for number, request in enumerate(case.warden_requests.prefetch_related("grounds"), 1):
             values = answers.request_initial(request)
-            skip = ("facility", "facility_other", "grounds_unknown") + tuple(
-                name for name in request_form.fields if name.startswith("listed_")
+            # The reasons it listed (fields RequestForm adds when built) are one row, below.
+            rows = _rows(
+                request_form, values, skip=("facility", "facility_other", "grounds_unknown")
             )
-            rows = _rows(request_form, values, skip=skip)
             rows.insert(
-                5,
-                Row(
-                    str(request_form.fields["facility"].label),
-                    request.facility_name or NOT_ANSWERED,
-                ),
+                5, Row(_label(request_form, "facility"), request.facility_name or NOT_ANSWERED)
             )
             listed = (
                 "; ".join(BY_ID[g.category].title for g in request.grounds.all()) or _("None")
@@ -144,8 +168,8 @@ def sections(case: Case) -> list[Section]:
             groups.append((gettext("Request %(number)s") % {"number": number}, rows))
         add("request_details", groups=groups)
 
-    add("release_plan", _rows(forms.ReleasePlanForm(), answers.initial(case, "release_plan")))
-    add("background", _rows(forms.BackgroundForm(), answers.initial(case, "background")))
+    add("release_plan", _rows(forms.ReleasePlanForm, answers.initial(case, "release_plan")))
+    add("background", _rows(forms.BackgroundForm, answers.initial(case, "background")))
     return out
 
 

@@ -6,14 +6,16 @@ Nothing here decides anything about a case; people's words are escaped like ever
 from __future__ import annotations
 
 import html
+import re
 
 from django import forms, template
-from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_noop
+from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.text import normalize_newlines
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from eligibility import words
-from intake.fields import DateInputs
+from eligibility.i18n import screening_language
+from intake.fields import DateInputs, FixedChoices
 
 register = template.Library()
 
@@ -53,12 +55,18 @@ def _first_input_id(bound_field) -> str:
     return bound_field.auto_id
 
 
+def _errors_of(bound_field):
+    """`bound_field.errors`, without making a new empty error list each time it is asked (four
+    times a field)."""
+    return bound_field.form.errors.get(bound_field.name) or ()
+
+
 def _described_by(bound_field, extra: str = "") -> str:
     """The ids of what describes a field for screen readers: `extra`, its hint, its error."""
     ids = [extra] if extra else []
     if bound_field.help_text:
         ids.append(f"{bound_field.auto_id}_helptext")
-    if bound_field.errors:
+    if _errors_of(bound_field):
         ids.append(f"{bound_field.auto_id}_error")
     return " ".join(ids)
 
@@ -87,10 +95,21 @@ DATE_TEMPLATE = DateInputs.template_name
 DRAWN = {*INPUT_TEMPLATES, TEXTAREA_TEMPLATE, SELECT_TEMPLATE, DATE_TEMPLATE}
 
 
+_TO_ESCAPE = re.compile("[&<>\"']")  # what html.escape replaces
+
+
 def _escape(value) -> str:
     """conditional_escape without its lazy-string wrapper, which costs more than the escaping
-    on a list of two hundred options."""
+    on a list of two hundred options; a plain string with nothing to escape (most attribute
+    names and values, a thousand a page) is returned as it is."""
+    if type(value) is str:
+        return html.escape(value) if _TO_ESCAPE.search(value) else value
     return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def _format(template: str, *args) -> SafeString:
+    """format_html, through _escape: every argument is escaped unless it is safe already."""
+    return SafeString(template.format(*map(_escape, args)))
 
 
 def _attrs(attrs: dict) -> SafeString:
@@ -110,40 +129,93 @@ def _draw(widget: dict) -> SafeString:
     attrs = _attrs(widget["attrs"])
     if template in INPUT_TEMPLATES:
         value = widget["value"]
-        return format_html(
+        return _format(
             '<input type="{}" name="{}"{}{}>',
             widget["type"],
             widget["name"],
-            format_html(' value="{}"', value) if value is not None else "",
+            _format(' value="{}"', value) if value is not None else "",
             attrs,
         )
     if template == TEXTAREA_TEMPLATE:
-        return format_html(
+        return _format(
             '<textarea name="{}"{}>\n{}</textarea>', widget["name"], attrs, widget["value"] or ""
         )
     if template == SELECT_TEMPLATE:
         groups = []
         for group_name, options, _index in widget["optgroups"]:
             drawn = mark_safe(
-                "".join(
-                    f'\n  <option value="{_escape(o["value"])}"{_attrs(o["attrs"])}>'
-                    f"{_escape(o['label'])}</option>"
-                    for o in options
-                )
+                "".join(_option(o["value"], o["label"], _attrs(o["attrs"])) for o in options)
             )
             if group_name:
-                drawn = format_html('\n  <optgroup label="{}">{}\n  </optgroup>', group_name, drawn)
+                drawn = _format('\n  <optgroup label="{}">{}\n  </optgroup>', group_name, drawn)
             groups.append(drawn)
-        return format_html(
+        return _format(
             '<select name="{}"{}>{}\n</select>', widget["name"], attrs, mark_safe("".join(groups))
         )
     # DATE_TEMPLATE
-    parts = format_html_join(
-        "",
-        '\n  <div class="date-part"><label for="{}">{}</label>{}</div>',
-        ((sub["attrs"]["id"], str(sub["label"]), _draw(sub)) for sub in widget["subwidgets"]),
+    parts = mark_safe(
+        "".join(
+            _format(
+                '\n  <div class="date-part"><label for="{}">{}</label>{}</div>',
+                sub["attrs"]["id"],
+                str(sub["label"]),
+                _draw(sub),
+            )
+            for sub in widget["subwidgets"]
+        )
     )
-    return format_html('<div class="date-inputs">{}\n</div>', parts)
+    return _format('<div class="date-inputs">{}\n</div>', parts)
+
+
+def _option(value, label, attrs: str) -> str:
+    return f'\n  <option value="{_escape(value)}"{attrs}>{_escape(label)}</option>'
+
+
+# The facility list has some 300 options, and Django makes a dict of each option every time it
+# is drawn (about 0.6 ms a list). Choices that never change (FixedChoices) are drawn once per
+# language; a page then only marks its chosen option. Same markup as _draw's.
+
+_FIXED_OPTIONS: dict[tuple[int, str | None], tuple] = {}
+
+
+def _fixed_options(choices: FixedChoices) -> tuple[tuple[str, ...], dict[str, tuple[int, str]]]:
+    """The drawn options and optgroup tags, and for each value, the place of its first option
+    and that option drawn as chosen."""
+    key = (id(choices), get_language())
+    found = _FIXED_OPTIONS.get(key)
+    if found is None:
+        pieces: list[str] = []
+        chosen: dict[str, tuple[int, str]] = {}
+        for value, label in choices:
+            value = "" if value is None else value
+            grouped = isinstance(label, (list, tuple))
+            if grouped and value:
+                pieces.append(_format('\n  <optgroup label="{}">', value))
+            for sub_value, sub_label in label if grouped else [(value, label)]:
+                place = (len(pieces), _option(sub_value, sub_label, " selected"))
+                chosen.setdefault(str(sub_value), place)
+                pieces.append(_option(sub_value, sub_label, ""))
+            if grouped and value:
+                pieces.append("\n  </optgroup>")
+        # Holding `choices` keeps its id from being reused.
+        found = _FIXED_OPTIONS[key] = (choices, tuple(pieces), chosen)
+    return found[1], found[2]
+
+
+def _fixed_select(widget: forms.Select, name: str, value, attrs: dict) -> SafeString:
+    pieces, chosen = _fixed_options(widget.choices)
+    # As ChoiceWidget.optgroups: the first option whose value is one of the field's.
+    places = [chosen[v] for v in widget.format_value(value) if v in chosen]
+    if places:
+        index, drawn = min(places)
+        pieces = (*pieces[:index], drawn, *pieces[index + 1 :])
+    return _format(
+        '<select name="{}"{}>{}\n</select>',
+        name,
+        _attrs(widget.build_attrs(widget.attrs, attrs)),
+        # Every piece is escaped already.
+        mark_safe("".join(pieces)),
+    )
 
 
 def _widget(bound_field, attrs: dict) -> SafeString:
@@ -155,6 +227,8 @@ def _widget(bound_field, attrs: dict) -> SafeString:
     attrs = bound_field.build_widget_attrs(attrs, widget)
     if bound_field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bound_field.auto_id)
+    if type(widget) is forms.Select and isinstance(widget.choices, FixedChoices):
+        return _fixed_select(widget, bound_field.html_name, bound_field.value(), attrs)
     context = widget.get_context(bound_field.html_name, bound_field.value(), attrs)
     return _draw(context["widget"])
 
@@ -169,26 +243,25 @@ def _widget(bound_field, attrs: dict) -> SafeString:
 def _hint(bound_field) -> SafeString:
     if not bound_field.help_text:
         return mark_safe("")
-    return format_html(
+    return _format(
         '<p class="hint" id="{}_helptext">{}</p>', bound_field.auto_id, str(bound_field.help_text)
     )
 
 
 def _errors(bound_field) -> SafeString:
-    if not bound_field.errors:
+    errors = _errors_of(bound_field)
+    if not errors:
         return mark_safe("")
-    prefix = format_html('<span class="visually-hidden">{} </span>', gettext("Error:"))
+    prefix = _format('<span class="visually-hidden">{} </span>', gettext("Error:"))
     # Every part is escaped already.
-    messages = mark_safe("<br>".join(prefix + conditional_escape(e) for e in bound_field.errors))
-    return format_html(
-        '<p class="error-message" id="{}_error">{}</p>', bound_field.auto_id, messages
-    )
+    messages = mark_safe("<br>".join(prefix + _escape(e) for e in errors))
+    return _format('<p class="error-message" id="{}_error">{}</p>', bound_field.auto_id, messages)
 
 
 def _choice(choice) -> SafeString:
     """One radio button or checkbox and its label."""
     data = choice.data
-    return format_html(
+    return _format(
         '<div class="choice"><input type="{}" name="{}" value="{}"{}>'
         '<label for="{}">{}</label></div>',
         data["type"],
@@ -205,31 +278,31 @@ def field_block(bound_field):
     """A field as every form draws it: a fieldset and legend for a group of inputs (radios,
     checkboxes, a date's three boxes), else a label; then the hint, the errors, the input."""
     kind = field_kind(bound_field)
-    error_class = " field-error" if bound_field.errors else ""
+    error_class = " field-error" if _errors_of(bound_field) else ""
     label = str(bound_field.label)
     if kind in ("radios", "checkboxes", "date"):
         described_by = _described_by(bound_field)
         inputs = (
             _widget(bound_field, {})
             if kind == "date"
-            else format_html(
+            else _format(
                 '<div class="choices">\n{}</div>\n',
-                format_html_join("", "      {}\n", ((_choice(c),) for c in bound_field)),
+                mark_safe("".join(f"      {_choice(c)}\n" for c in bound_field)),
             )
         )
-        return format_html(
+        return _format(
             '<div class="field{}">\n  <fieldset class="fieldset"{}>\n'
             '    <legend class="legend">{}</legend>\n    {}\n    {}\n    {}\n'
             "  </fieldset>\n</div>\n",
             error_class,
-            format_html(' aria-describedby="{}"', described_by) if described_by else "",
+            _format(' aria-describedby="{}"', described_by) if described_by else "",
             label,
             _hint(bound_field),
             _errors(bound_field),
             inputs,
         )
     if kind == "checkbox":
-        return format_html(
+        return _format(
             '<div class="field choice{}">\n  {}<label for="{}">{}</label>\n  {}\n  {}\n</div>\n',
             error_class,
             described_widget(bound_field),
@@ -238,7 +311,7 @@ def field_block(bound_field):
             _hint(bound_field),
             _errors(bound_field),
         )
-    return format_html(
+    return _format(
         '<div class="field{}">\n  <label class="label" for="{}">{}</label>\n  {}\n  {}\n'
         "  {}\n</div>\n",
         error_class,
@@ -248,6 +321,111 @@ def field_block(bound_field):
         _errors(bound_field),
         described_widget(bound_field),
     )
+
+
+# -- the reasons, on the grounds step and in each request --------------------------------------
+#
+# A dozen reasons, each a box, its words and the questions shown when it is ticked: as a
+# template loop these were most of the two pages' time. The markup is the one the loops in
+# intake/steps/grounds.html and request_details.html held, to the byte.
+
+
+@register.simple_tag
+def reason_rows(form) -> SafeString:
+    """Every reason of the grounds step (GroundsForm.rows): its box, what it means, and its
+    questions (the facts to give, the papers, other papers), or why it cannot be used yet."""
+    # The catalogue's words (some hundred), each translated once per process, not per page.
+    with screening_language():
+        return mark_safe("".join(_reason_row(row) for row in form.rows()))
+
+
+def _reason_row(row: dict) -> SafeString:
+    info, choose = row["info"], row["choose"]
+    return _format(
+        '\n    <div class="reveal">\n      {}<label for="{}">{}</label>\n'
+        '      <p class="hint">{}</p>\n      <div class="reveal-panel">\n        {}\n'
+        "      </div>\n    </div>\n  ",
+        described_widget(choose),
+        choose.id_for_label,
+        info.title,
+        info.explanation,
+        _reason_questions(row),
+    )
+
+
+def _reason_questions(row: dict) -> SafeString:
+    info = row["info"]
+    if not info.available:
+        return _format('\n          <p class="notice">{}</p>\n        ', info.unavailable_reason)
+    facts = row["facts"]
+    asks = mark_safe("".join(f"<li>{_escape(fact)}</li>" for fact in info.facts_to_ask))
+    return _format(
+        '\n          <div class="field{}">\n'
+        '            <label class="label" for="{}">{}</label>\n'
+        '            <ul class="hint" id="{}_ask">\n              {}\n            </ul>\n'
+        "            {}\n\n            {}\n          </div>\n"
+        "          {}\n\n          {}\n\n        ",
+        " field-error" if _errors_of(facts) else "",
+        facts.id_for_label,
+        facts.label,
+        facts.auto_id,
+        asks,
+        _errors(facts),
+        described_widget(facts, f"{facts.auto_id}_ask"),
+        field_block(row["evidence"]),
+        field_block(row["notes"]),
+    )
+
+
+@register.simple_tag
+def listed_reason_rows(form) -> SafeString:
+    """The reasons a request to the warden gave (RequestForm.ground_rows): a box for each, and
+    what the request said about it."""
+    with screening_language():
+        return _listed_reason_rows(form)
+
+
+def _listed_reason_rows(form) -> SafeString:
+    return mark_safe(
+        "".join(
+            _format(
+                '\n        <div class="reveal">\n          {}<label for="{}">{}</label>\n'
+                '          <div class="reveal-panel">{}\n</div>\n        </div>\n      ',
+                described_widget(row["choose"]),
+                row["choose"].id_for_label,
+                row["info"].title,
+                field_block(row["facts"]),
+            )
+            for row in form.ground_rows()
+        )
+    )
+
+
+@register.simple_tag
+def hidden_form(form) -> SafeString:
+    """`{{ form }}` for a form of hidden fields only (the wizard's and a formset's management
+    form), drawn without Django's form templates: one on every step."""
+    if form.visible_fields() or form.errors:
+        return str(form)
+    return mark_safe("".join(_widget(bound_field, {}) for bound_field in form.hidden_fields()))
+
+
+@register.simple_tag
+def answer_rows(rows) -> SafeString:
+    """The "Check your answers" rows (intake/review.py): a question and the answer given, its
+    lines kept, as `<dt>{{ question }}</dt><dd>{{ answer|linebreaksbr }}</dd>` drew them."""
+    return mark_safe(
+        "".join(
+            f"<div><dt>{_escape(row.question)}</dt><dd>{_answer_lines(row.answer)}</dd></div>"
+            for row in rows
+        )
+    )
+
+
+def _answer_lines(answer) -> str:
+    if isinstance(answer, SafeData):
+        return normalize_newlines(str(answer)).replace("\n", "<br>")
+    return html.escape(normalize_newlines(str(answer))).replace("\n", "<br>")
 
 
 @register.simple_tag
@@ -261,6 +439,8 @@ def error_links(form) -> list[tuple[str, str]]:
             links.append((f"{form.prefix}-errors", message))
         for sub in form.forms:
             links += error_links(sub)
+        return links
+    if not form.errors:  # unbound or valid: no need to look at each field
         return links
     for message in form.non_field_errors():
         links.append((f"{form.prefix or 'form'}-errors", message))

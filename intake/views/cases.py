@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -73,6 +74,8 @@ def case_saved(request, case_id):
 
 def case_results(request, case_id):
     case = case_for_request(request, case_id)
+    # The page reads the case's facts twice (the screening, the papers): its rows once.
+    prefetch_related_objects([case], "grounds", "warden_requests__grounds")
     today = clock.today()
     screening = case.refresh_screening(today)
     when = screening.earliest_filing_date
