@@ -14,16 +14,24 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from config import logfilter
 from intake.models import Case, CaseShare, Membership
 
 
-def case_for_request(request, case_id: UUID) -> Case:
+def case_for_request(request, case_id: UUID, cases: QuerySet[Case] | None = None) -> Case:
+    """The family's case (`cases`, for one with more read in the same query), or a 404.
+
+    The case says whether it is shared (`is_shared`), read in the same query: most cases are
+    shared with no one, and their pages then never look for the organisations' shares.
+    """
+    active = CaseShare.objects.filter(case=OuterRef("pk"), active=True)
     try:
         # get(), not filter().first(): no ORDER BY to build, on every page of a case.
-        case = Case.objects.get(pk=case_id)
+        case = (Case.objects if cases is None else cases).annotate(is_shared=Exists(active))
+        case = case.get(pk=case_id)
     except Case.DoesNotExist:
         case = None
     if case is None or not may_access(request, case):

@@ -158,9 +158,10 @@ def save(case: Case, step: str, form) -> None:
     elif step == "grounds":
         case.not_grounds = form.chosen_not_grounds()
         case.grounds.all().delete()
-        CaseGround.objects.bulk_create(
+        grounds = CaseGround.objects.bulk_create(
             CaseGround(case=case, **ground) for ground in form.chosen_grounds()
         )
+        _keep_loaded(case, "grounds", grounds)
     elif step == "requests":
         case.requests_sent = cleaned["requests_sent"]
         case.bop_motion = cleaned.get("bop_motion", False)
@@ -168,6 +169,7 @@ def save(case: Case, step: str, form) -> None:
             positions = list(case.warden_requests.values_list("position", flat=True))
             case.warden_requests.all().delete()
             _renumbered(case, dict.fromkeys(positions))
+            _keep_loaded(case, "warden_requests", [])
     elif step == "request_details":
         _save_requests(case, form)
 
@@ -193,6 +195,7 @@ def _save_requests(case: Case, formset) -> None:
             for position, form in zip(old, formset.forms, strict=False)
         }
         _renumbered(case, moves)
+    requests = []
     for position, form in enumerate(kept):
         cleaned = form.cleaned_data
         request = WardenRequest.objects.create(
@@ -202,9 +205,28 @@ def _save_requests(case: Case, formset) -> None:
             grounds_known=not cleaned.get("grounds_unknown"),
             **{name: cleaned.get(name) or _empty_request(name) for name in REQUEST_FIELDS},
         )
-        RequestGround.objects.bulk_create(
+        listed = RequestGround.objects.bulk_create(
             RequestGround(request=request, **ground) for ground in form.listed_grounds()
         )
+        _keep_loaded(request, "grounds", listed)
+        requests.append(request)
+    _keep_loaded(case, "warden_requests", requests)
+
+
+def _keep_loaded(instance, related: str, rows: list) -> None:
+    """Let `instance.<related>.all()` give the rows just written, as a prefetch would, so that
+    screening the case again right after the save (Case.rescreen) does not read them back.
+
+    The rows must be in the related model's order: they are created in it (grounds by id,
+    requests by position, then id). This sets what `prefetch_related_objects` sets; a
+    `filter()` or any other new query on the relation still reads the database.
+    """
+    loaded = getattr(instance, "_prefetched_objects_cache", {})
+    loaded.pop(related, None)  # else get_queryset() would give the old rows back
+    queryset = getattr(instance, related).get_queryset()
+    queryset._result_cache = list(rows)
+    queryset._prefetch_done = True
+    instance._prefetched_objects_cache = {**loaded, related: queryset}
 
 
 def _renumbered(case: Case, moves: dict[int, int | None]) -> None:

@@ -19,6 +19,7 @@ when that state is gone (the known `KeyError`s and the jump back to step 1):
 
 from __future__ import annotations
 
+import copy
 import hashlib
 
 from django.contrib import messages
@@ -62,15 +63,31 @@ def requests_were_sent(wizard: CaseWizard) -> bool:
 
 
 class CaseStorage(SessionStorage):
-    """formtools' session storage, but a session emptied mid-way (logout, expiry) reads as new."""
+    """formtools' session storage, but a session emptied mid-way (logout, expiry) reads as new,
+    and a request that changed nothing in it does not write the session back.
+
+    formtools marks the session changed each time it reads its data, because it changes that
+    data in place; every page of the interview then wrote the session to the database (a write
+    transaction, on SQLite a lock) only to read it. Here the data is compared, once the page
+    is drawn, with a copy taken when it was first read.
+    """
+
+    _as_read = None
 
     def _get_data(self):
-        self.request.session.modified = True
         if self.prefix not in self.request.session:
             self.init_data()
-        return self.request.session[self.prefix]
+        data = self.request.session[self.prefix]
+        if self._as_read is None:
+            self._as_read = copy.deepcopy(data)
+        return data
 
     data = property(_get_data, SessionStorage._set_data)
+
+    def update_response(self, response):
+        super().update_response(response)
+        if self.request.session.get(self.prefix) != self._as_read:
+            self.request.session.modified = True
 
 
 class CaseWizard(NamedUrlWizardView):
@@ -214,7 +231,7 @@ class CaseWizard(NamedUrlWizardView):
 
     def _workspaces_to_tell(self) -> list[CaseShare]:
         """Where a change of answers is recorded: every organisation the family shares with."""
-        return list(self.case.shares.filter(active=True))
+        return list(workspace.shared_with(self.case))
 
     def _keep_unsent(self, step: str) -> None:
         """Leaving a step without "Continue": save it if valid, else keep the draft."""

@@ -377,7 +377,11 @@ def start_case(*, membership: Membership, today: date) -> CaseShare:
     return share
 
 
-def shared_with(case: Case) -> QuerySet[CaseShare]:
+def shared_with(case: Case) -> QuerySet[CaseShare] | list[CaseShare]:
+    """The active shares, with their organisations; none without a look when the case was
+    read saying it is shared with no one (`is_shared`, access.case_for_request)."""
+    if getattr(case, "is_shared", True) is False:
+        return []
     return case.shares.filter(active=True).select_related("organisation")
 
 
@@ -385,6 +389,16 @@ def organisations_to_share_with(case: Case) -> QuerySet[Organisation]:
     """The organisations a family can pick: listed, and not already holding the case."""
     holding = CaseShare.objects.filter(organisation=OuterRef("pk"), case=case, active=True)
     return Organisation.objects.filter(listed=True).exclude(Exists(holding))
+
+
+def with_organisations_to_share_with(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """The cases, each saying whether an organisation is there to share it with
+    (`can_share`), in the same query: what `organisations_to_share_with(case).exists()` says."""
+    holding = CaseShare.objects.filter(
+        organisation=OuterRef("pk"), case=OuterRef(OuterRef("pk")), active=True
+    )
+    listed = Organisation.objects.filter(listed=True).exclude(Exists(holding))
+    return cases.annotate(can_share=Exists(listed))
 
 
 @transaction.atomic

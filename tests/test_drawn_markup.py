@@ -7,6 +7,7 @@ The old template text is kept here, so each comparison is with what the page use
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -313,3 +314,76 @@ def test_the_reviews_questions_follow_the_pages_language():
     assert english[0] == "Which court gave the sentence?"
     assert spanish[0] != english[0]
     assert questions("en") == english and questions("es") == spanish
+
+
+# -- work a page does not repeat ---------------------------------------------------------------
+
+
+def reads_of(queries: list[str], table: str) -> int:
+    """The queries that read `table` itself (not in a subquery of another table's read)."""
+    own = re.compile(rf'SELECT (DISTINCT )?("{table}"\.|1 AS "a" FROM "{table}"|COUNT\(\*\))')
+    return sum(
+        bool(own.match(sql)) and (f'FROM "{table}"' in sql or f'"{table}".' in sql[:80])
+        for sql in queries
+    )
+
+
+@pytest.mark.django_db
+def test_a_case_shared_with_no_one_needs_no_look_at_shares_or_organisations(client):
+    case = finished_case(client, *some_requests(1))
+
+    for url in (f"/cases/{case.pk}/results/", step_url(case, "review")):
+        queries = queries_of(client, url)
+        assert reads_of(queries, "intake_caseshare") == 0, url
+        assert reads_of(queries, "intake_organisation") == 0, url
+
+
+@pytest.mark.django_db
+def test_the_results_offer_sharing_only_while_an_organisation_is_left_to_share_with(client):
+    case = finished_case(client, *some_requests(1))
+    url = f"/cases/{case.pk}/results/"
+    offer = "Share your case with a legal organization"
+    assert offer not in client.get(url).content.decode()  # no organisation is listed
+
+    fdny = w.organisation("Federal Defenders", listed=True)
+    assert offer in client.get(url).content.decode()
+
+    w.share(case, fdny, active=True)
+    page = client.get(url).content.decode()
+    assert "Shared with Federal Defenders." in page
+    assert "Share your case with another legal organization" not in page  # none left
+
+
+@pytest.mark.django_db
+def test_a_step_page_that_changes_nothing_does_not_write_the_session(client):
+    case = finished_case(client, *some_requests(1))
+    client.get(step_url(case, "review"))  # the wizard's place in the session is now "review"
+
+    queries = queries_of(client, step_url(case, "review"))
+
+    assert not any(sql.startswith("UPDATE") and "django_session" in sql for sql in queries)
+
+
+@pytest.mark.django_db
+def test_saving_the_requests_screens_the_case_without_reading_them_back(client):
+    case = finished_case(client, *some_requests(2))
+    payload = {
+        f"request_details-{key}": value
+        for key, value in requests_formset(*some_requests(2)).items()
+    }
+    payload[f"case_{case.id.hex}-current_step"] = "request_details"
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        response = client.post(step_url(case, "request_details"), payload)
+
+    assert response.status_code == 302
+    written = next(i for i, sql in enumerate(queries) if sql.startswith("INSERT"))
+    assert reads_of(queries[written:], "intake_wardenrequest") == 0
+    assert reads_of(queries[written:], "intake_requestground") == 0
+    case.refresh_from_db()
+    assert case.verdict == "ready_to_file"

@@ -25,7 +25,11 @@ def sharing_panel(context, case):
     return {
         "case": case,
         "shares": _active_shares(case),
-        "can_share": workspace.organisations_to_share_with(case).exists(),
+        "can_share": (
+            case.can_share
+            if hasattr(case, "can_share")
+            else workspace.organisations_to_share_with(case).exists()
+        ),
         "csrf_token": context.get("csrf_token"),
     }
 
