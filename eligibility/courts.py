@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -85,10 +85,7 @@ class Facility:
     @property
     def display_name(self) -> str:
         """'Butner Med I FCI' for 'BUTNER MED I FCI', keeping the BOP's abbreviations."""
-        return " ".join(
-            word if word in _ABBREVIATIONS or not word.isalpha() else word.capitalize()
-            for word in self.name.split()
-        )
+        return _display_name(self.name)
 
     @property
     def is_reentry_office(self) -> bool:
@@ -153,6 +150,16 @@ def facility(code: str | None) -> Facility | None:
     return _facilities_by_code().get(code.strip().upper())
 
 
+@cache
+def _display_name(name: str) -> str:
+    # Once per facility and process: the rules name facilities in their messages.
+    return " ".join(
+        word if word in _ABBREVIATIONS or not word.isalpha() else word.capitalize()
+        for word in name.split()
+    )
+
+
+@lru_cache(maxsize=4096)
 def _facility_key(value: str) -> str:
     text = " ".join(value.split()).casefold()
     found = facility(value) or _facilities_by_name().get(text)
