@@ -180,7 +180,13 @@ class StructureTree:
     # -- pages from uploads ------------------------------------------------------------------
 
     def add_figure(self, page: PageObject, description: str) -> None:
-        """A page with no tags of its own (a scan, a photo) becomes one described Figure."""
+        """An uploaded page (a scan, a photo, any PDF) becomes one described Figure.
+
+        An upload that was tagged already brings marked content of its own, numbered for its
+        own tree, and annotations pointing into that tree: they are unmarked first, so that
+        the page's one marked-content id is the Figure's and nothing points at a key of the
+        packet's tree that belongs to another page."""
+        _unmark(page)
         _wrap_contents(page, b"/Figure <</MCID 0>> BDC\n", b"\nEMC\n")
         figure = self.writer._add_object(
             DictionaryObject(
@@ -242,6 +248,24 @@ def mark_as_artifact(stamp: PageObject) -> PageObject:
     """A page-number overlay whose content readers skip, ready to merge onto a tagged page."""
     _wrap_contents(stamp, ARTIFACT_START, ARTIFACT_END)
     return stamp
+
+
+def _unmark(page: PageObject) -> None:
+    """Take an upload's own structure off its page: its marked-content ids (a BDC with an
+    /MCID becomes a plain BMC of the same tag) and its annotations' /StructParent keys."""
+    for annotation in page.get("/Annots", None) or []:
+        annotation.get_object().pop(_name("/StructParent"), None)
+    contents = page.get_contents()
+    if contents is None or b"/MCID" not in contents.get_data():
+        return
+    operations = contents.operations
+    for i, (operands, operator) in enumerate(operations):
+        if operator == b"BDC" and len(operands) == 2:
+            properties = operands[1]
+            if isinstance(properties, DictionaryObject) and "/MCID" in properties:
+                operations[i] = ([operands[0]], b"BMC")
+    contents.operations = operations
+    page.replace_contents(contents)
 
 
 def _wrap_contents(page: PageObject, before: bytes, after: bytes) -> None:

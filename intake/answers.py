@@ -187,9 +187,12 @@ def _save_requests(case: Case, formset) -> None:
     if old:  # else deleting would only look for requests again
         case.warden_requests.all().delete()
     kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-    # The formset's first forms are the saved requests in order, unless the requests changed
-    # on another device since this page was drawn; then nothing is known to have moved.
-    if formset.initial_form_count() == len(old):
+    # The formset's first forms are the saved requests in order (then, on the "add another
+    # request" page, a blank one), unless the requests changed on another device since this
+    # page was drawn; then nothing is known to have moved.
+    drawn = formset.initial or []
+    saved_drawn = [values for values in drawn if values]
+    if formset.initial_form_count() == len(drawn) and len(saved_drawn) == len(old):
         moves = {
             position: kept.index(form) if form in kept else None
             for position, form in zip(old, formset.forms, strict=False)

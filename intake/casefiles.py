@@ -33,6 +33,7 @@ from eligibility import facts as casefile
 from eligibility.facts import CaseFacts, CaseFileError
 from eligibility.grounds import BY_ID, NOT_GROUNDS_BY_ID
 from intake import workspace
+from intake.fields import CONTROL_CHARACTERS
 from intake.models import (
     AuditAction,
     Case,
@@ -116,12 +117,8 @@ def read_interview(data: Any, facts: CaseFacts) -> Interview:
             _one_of(paper, f"{path}.evidence[{j}]", BY_ID[category].evidence_en)
             for j, paper in enumerate(_list(ground, "evidence", path))
         ]
-        notes = ground.get("notes") or ""
-        if not isinstance(notes, str) or len(notes) > EVIDENCE_NOTES_LENGTH or "\x00" in notes:
-            raise CaseFileError(
-                f"{path}.notes", f"must be text of {EVIDENCE_NOTES_LENGTH} characters or fewer"
-            )
-        evidence[category] = (list(dict.fromkeys(papers)), notes.strip())
+        notes = _notes(ground.get("notes"), f"{path}.notes")
+        evidence[category] = (list(dict.fromkeys(papers)), notes)
     requests = _list(section, "warden_requests")
     if len(requests) > len(facts.warden_requests):
         raise CaseFileError(f"{INTERVIEW}.warden_requests", "has more requests than the file")
@@ -135,6 +132,23 @@ def read_interview(data: Any, facts: CaseFacts) -> Interview:
         for i, r in enumerate(requests)
     )
     return Interview(fields, evidence, proofs)
+
+
+def _notes(value: Any, path: str) -> str:
+    """Text as the grounds step keeps it: control characters dropped, at most 1,000 characters,
+    and nothing a page or a PDF cannot print (a lone surrogate, which JSON allows)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CaseFileError(path, "must be text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CaseFileError(path, "contains a character that is not valid text") from None
+    value = CONTROL_CHARACTERS.sub("", value).strip()
+    if len(value) > EVIDENCE_NOTES_LENGTH:
+        raise CaseFileError(path, f"is longer than {EVIDENCE_NOTES_LENGTH} characters")
+    return value
 
 
 def _object(value: Any, path: str) -> dict:
@@ -365,7 +379,8 @@ def interview_answers(case: Case) -> dict:
                 "description": a.description,
                 "supports": a.supports,
                 "ground": a.ground or None,
-                "request": a.request_position,
+                "request": None if a.request_position == a.REQUEST_REMOVED else a.request_position,
+                "request_removed": a.request_position == a.REQUEST_REMOVED,
                 "role": a.request_role or None,
                 "kind": a.kind,
                 "type": a.content_type,

@@ -17,7 +17,7 @@ from operator import and_
 
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from eligibility.words import court_date, plural
 from intake import review
@@ -492,15 +492,17 @@ def mark_changes_done(*, change: ChangeRequest, user) -> None:
 
 
 def answer_snapshot(case: Case) -> dict[tuple[str, str], str]:
-    """Every answer as "Check your answers" shows it, keyed by (step, question)."""
+    """Every answer as "Check your answers" shows it in English, keyed by (step, question):
+    the workspace that keeps the changes is in English, whatever language the family uses."""
     out: dict[tuple[str, str], str] = {}
-    for section in review.sections(case):
-        for row in section.rows:
-            out[(section.step, row.question)] = row.answer
-        for title, rows in section.groups:
-            out[(section.step, title)] = "Given"
-            for row in rows:
-                out[(section.step, f"{title}: {row.question}")] = row.answer
+    with translation.override("en"):
+        for section in review.sections(case):
+            for row in section.rows:
+                out[(section.step, str(row.question))] = str(row.answer)
+            for title, rows in section.groups:
+                out[(section.step, str(title))] = "Given"
+                for row in rows:
+                    out[(section.step, f"{title}: {row.question}")] = str(row.answer)
     return out
 
 

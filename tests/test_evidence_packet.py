@@ -351,3 +351,35 @@ def test_every_marked_piece_of_every_page_belongs_to_an_element_on_that_page(bui
         for mcid in ids:
             element = elements[mcid].get_object()
             assert element["/Pg"].indirect_reference == page.indirect_reference, (number, mcid)
+
+
+def tagged_upload() -> bytes:
+    """A PDF that is tagged already, with a link: what a letter saved from Word often is."""
+    import weasyprint
+
+    html = '<html lang="en"><h1>Letter</h1><p>See <a href="https://example.org">this</a>.</p>'
+    return weasyprint.HTML(string=html).write_pdf(pdf_tags=True)
+
+
+def test_an_upload_tagged_already_becomes_one_figure_and_keeps_no_keys_of_its_own(facts):
+    upload = tagged_upload()
+    uploaded = PdfReader(io.BytesIO(upload)).pages[0]
+    assert b"/MCID 1" in uploaded.get_contents().get_data()  # its own marked content
+    assert any("/StructParent" in a.get_object() for a in uploaded["/Annots"])  # the link
+    evidence = (drafts.Evidence("letter", "Letter from Pastor Green", "background"),)
+    result = packet.build_packet(
+        facts,
+        as_of=AS_OF,
+        screening=screen(facts, AS_OF),
+        evidence=evidence,
+        open_file=lambda key: io.BytesIO(upload),
+        content_types={"letter": "application/pdf"},
+    )
+    pdf = result.file.read()
+    reader = PdfReader(io.BytesIO(pdf))
+    page = next(p for p in reader.pages if "See this" in p.extract_text())
+
+    assert re.findall(rb"/MCID (\d+)", page.get_contents().get_data()) == [b"0"]
+    assert all("/StructParent" not in a.get_object() for a in page.get("/Annots", []))
+    assert "Letter" in structure_text(pdf)
+    test_every_marked_piece_of_every_page_belongs_to_an_element_on_that_page((None, pdf, ""))

@@ -20,6 +20,7 @@ from tests.case_helpers import (
     request_form,
     requests_formset,
     start_case,
+    step_url,
 )
 from tests.evidence_files import attach
 
@@ -119,4 +120,22 @@ def test_a_page_drawn_before_another_device_changed_the_requests_moves_nothing(f
     assert positions(case) == {
         "Stamped copy of the June request": 0,
         "Stamped copy of the August request": 1,
+    }
+
+
+def test_removing_a_request_on_the_add_another_request_page_moves_the_documents(family, case):
+    """That page draws the saved requests and a blank one (three forms for two requests)."""
+    page = family.get(step_url(case, "request_details") + "?add=1").content.decode()
+    assert 'name="request_details-INITIAL_FORMS" value="3"' in page
+    third = {"sent_on": date(2026, 9, 1), "received_on": date(2026, 9, 2)}
+    removed = {**request_form(0, **FIRST), "0-DELETE": "on"}
+    data = requests_formset(removed, request_form(1, **SECOND), request_form(2, **third))
+    data["INITIAL_FORMS"] = "3"
+
+    response = post_step(family, case, "request_details", data, query="?add=1")
+
+    assert response.status_code == 302, response.content[:2000]
+    assert positions(case) == {
+        "Stamped copy of the June request": Attachment.REQUEST_REMOVED,
+        "Stamped copy of the August request": 0,
     }

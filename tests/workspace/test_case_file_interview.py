@@ -109,10 +109,6 @@ BAD = {
         {"grounds": [{"category": "medical_terminal", "notes": "x" * 1001}]},
         "interview.grounds[0].notes",
     ),
-    "notes with a NUL": (
-        {"grounds": [{"category": "medical_terminal", "notes": "a\u0000b"}]},
-        "interview.grounds[0].notes",
-    ),
     "more requests than the file": (
         {"warden_requests": [{}, {}]},
         "interview.warden_requests",
@@ -155,3 +151,47 @@ def test_any_interview_section_is_read_or_refused_never_a_crash(section):
         casefiles.read_interview(section, facts)
     except casefiles.CaseFileError as error:
         assert error.field.startswith("interview")
+
+
+@pytest.mark.parametrize(
+    "notes, problem",
+    [("a\ud800b", "not valid text"), (7, "must be text"), ("x" * 1001, "longer than 1000")],
+)
+def test_notes_that_no_page_could_print_are_refused(notes, problem):
+    facts = loads(json.dumps(casebuilder.case()))
+    section = {"grounds": [{"category": "medical_terminal", "notes": notes}]}
+
+    with pytest.raises(casefiles.CaseFileError) as raised:
+        casefiles.read_interview(section, facts)
+
+    assert raised.value.field == "interview.grounds[0].notes"
+    assert problem in raised.value.problem
+
+
+def test_control_characters_in_notes_are_dropped_as_the_form_drops_them():
+    facts = loads(json.dumps(casebuilder.case()))
+    section = {"grounds": [{"category": "medical_terminal", "notes": " Dr.\x07 Lee\x00\x1b "}]}
+
+    interview = casefiles.read_interview(section, facts)
+
+    assert interview.evidence["medical_terminal"] == ([], "Dr. Lee")
+
+
+def test_a_removed_requests_document_is_listed_without_a_request(ana, case):
+    attach(
+        case,
+        description="Proof for a request since removed",
+        kind="other",
+        supports={
+            "supports": "request",
+            "request_position": 32767,
+            "request_role": "proof_of_receipt",
+        },
+    )
+
+    documents = {d["description"]: d for d in download(ana, case)["interview"]["documents"]}
+
+    removed = documents["Proof for a request since removed"]
+    assert removed["request"] is None
+    assert removed["request_removed"] is True
+    assert documents["Oncology records"]["request_removed"] is False

@@ -83,3 +83,17 @@ def test_an_advocates_change_is_recorded_in_her_workspace_only(case, org, mo):
 
     assert ours.answer_changes.filter(changed_by=mo.user).exists()
     assert not theirs.answer_changes.exists()
+
+
+def test_a_spanish_speaking_familys_changes_are_recorded_in_english(family, case, org):
+    """The workspace is in English (config/locale.py), so are the records it keeps."""
+    share = make.share(case, org)
+    family.cookies["django_language"] = "es"
+
+    page = family.get(reverse("case_step", args=[case.id, "person"]))
+    assert 'lang="es"' in page.content.decode()
+    post_step(family, case, "person", NEW_NAME)
+
+    changes = {c.field: (c.old, c.new) for c in share.answer_changes.all()}
+    assert changes["Their full name"] == ("Robert Example", "Robert Q. Example")
+    assert "Their full name" in share.audit_events.get(action=AuditAction.CHANGED).detail
