@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
@@ -131,6 +132,8 @@ class CaseWizard(NamedUrlWizardView):
 
     def get_form_initial(self, step):
         values = answers.initial(self.case, step)
+        # Sent back with the page, so a draft kept from it says which answers it began from.
+        self.drawn_from = _digest(values)
         if step == "request_details" and self.request.GET.get("add"):
             values.append({})
         return values
@@ -139,6 +142,7 @@ class CaseWizard(NamedUrlWizardView):
         context = super().get_context_data(form=form, **kwargs)
         info = STEP_INFO[self.steps.current]
         context.update(
+            drawn_from=getattr(self, "drawn_from", ""),
             case=self.case,
             step_info=info,
             total_steps=TOTAL_STEPS,
@@ -243,7 +247,12 @@ class CaseWizard(NamedUrlWizardView):
             else:
                 self.storage.set_step_data(step, self.request.POST)
                 began_from = self.storage.extra_data.get(DRAFTS_BEGAN_FROM, {})
-                began_from[step] = self._fingerprint(step)
+                # The answers the page was drawn from, which another device may have changed
+                # since; the saved ones when the page did not say.
+                drawn_from = self.request.POST.get("drawn_from", "")
+                began_from[step] = (
+                    drawn_from if FINGERPRINT.fullmatch(drawn_from) else self._fingerprint(step)
+                )
                 self.storage.extra_data = {
                     **self.storage.extra_data,
                     DRAFTS_BEGAN_FROM: began_from,
@@ -253,7 +262,7 @@ class CaseWizard(NamedUrlWizardView):
 
     def _fingerprint(self, step: str) -> str:
         """The step's answers as saved on the case, in a few bytes."""
-        return hashlib.sha256(repr(answers.initial(self.case, step)).encode()).hexdigest()
+        return _digest(answers.initial(self.case, step))
 
     def _draft_is_stale(self, step: str) -> bool:
         """Whether this browser holds a draft of `step` made before the step's last save."""
@@ -264,6 +273,13 @@ class CaseWizard(NamedUrlWizardView):
 
     def _returning_to_review(self) -> bool:
         return self.request.GET.get("return") == REVIEW or self.request.POST.get("return") == REVIEW
+
+
+FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+
+
+def _digest(values) -> str:
+    return hashlib.sha256(repr(values).encode()).hexdigest()
 
 
 def storage_prefix(case_id) -> str:

@@ -357,6 +357,31 @@ def test_a_draft_left_on_one_device_gives_way_to_answers_saved_on_another():
     assert "This step was changed on another device" not in again
 
 
+def test_a_draft_made_on_a_page_drawn_before_another_devices_save_gives_way_too():
+    """The phone's page was drawn from the old answers; the laptop saves new ones; then the
+    phone leaves its page with "Back": what it kept began from answers no longer saved."""
+    phone, laptop, case = two_devices_of_one_family()
+    page = phone.get(step_url(case, "sentence")).content.decode()
+    drawn_from = re.search(r'name="drawn_from" value="([0-9a-f]{64})"', page)[1]
+    assert (
+        post_step(laptop, case, "sentence", {**SENTENCE, "judge": "Hon. Laptop"}).status_code == 302
+    )
+
+    post_step(
+        phone,
+        case,
+        "sentence",
+        {**SENTENCE, "judge": "Judge Typed On The Phone", "term_years": "many"},
+        wizard_goto_step="person",
+        drawn_from=drawn_from,
+    )
+    again = phone.get(step_url(case, "sentence")).content.decode()
+
+    assert 'value="Hon. Laptop"' in again
+    assert "Judge Typed On The Phone" not in again
+    assert "This step was changed on another device" in again
+
+
 def test_a_draft_is_kept_when_another_device_saved_only_other_steps():
     phone, laptop, case = two_devices_of_one_family()
     post_step(
