@@ -333,15 +333,21 @@ def two_devices_of_one_family() -> tuple[Client, Client, Case]:
     return phone, laptop, case
 
 
-def test_a_draft_left_on_one_device_gives_way_to_answers_saved_on_another():
-    phone, laptop, case = two_devices_of_one_family()
+def leave_sentence_with_a_draft(phone: Client, case: Case, **extra) -> None:
+    """Leave the sentence step with "Back" and an answer that is not valid: a draft is kept."""
     post_step(
         phone,
         case,
         "sentence",
         {**SENTENCE, "judge": "Judge Typed On The Phone", "term_years": "many"},
         wizard_goto_step="person",
+        **extra,
     )
+
+
+def test_a_draft_left_on_one_device_gives_way_to_answers_saved_on_another():
+    phone, laptop, case = two_devices_of_one_family()
+    leave_sentence_with_a_draft(phone, case)
     assert (
         post_step(laptop, case, "sentence", {**SENTENCE, "judge": "Hon. Laptop"}).status_code == 302
     )
@@ -367,14 +373,7 @@ def test_a_draft_made_on_a_page_drawn_before_another_devices_save_gives_way_too(
         post_step(laptop, case, "sentence", {**SENTENCE, "judge": "Hon. Laptop"}).status_code == 302
     )
 
-    post_step(
-        phone,
-        case,
-        "sentence",
-        {**SENTENCE, "judge": "Judge Typed On The Phone", "term_years": "many"},
-        wizard_goto_step="person",
-        drawn_from=drawn_from,
-    )
+    leave_sentence_with_a_draft(phone, case, drawn_from=drawn_from)
     again = phone.get(step_url(case, "sentence")).content.decode()
 
     assert 'value="Hon. Laptop"' in again
@@ -384,13 +383,7 @@ def test_a_draft_made_on_a_page_drawn_before_another_devices_save_gives_way_too(
 
 def test_a_draft_is_kept_when_another_device_saved_only_other_steps():
     phone, laptop, case = two_devices_of_one_family()
-    post_step(
-        phone,
-        case,
-        "sentence",
-        {**SENTENCE, "judge": "Judge Typed On The Phone", "term_years": "many"},
-        wizard_goto_step="person",
-    )
+    leave_sentence_with_a_draft(phone, case)
     assert post_step(laptop, case, "person", {**PERSON, "unit": "B-2"}).status_code == 302
 
     page = phone.get(step_url(case, "sentence")).content.decode()
