@@ -271,12 +271,17 @@ def facility_choices() -> FacilityChoices:
     return FacilityChoices(current=ordered(True), former=ordered(False))
 
 
+_LEVEL_WORDS = frozenset({"low", "medium", "high", "admax", "i", "ii", "iii", "administration"})
+
+
 def _place_order(f: Facility) -> tuple[str, str]:
-    """By town first ('Butner' before 'Coleman'), whatever the kind of facility."""
+    """By place first ('Butner' before 'Coleman'), whatever the kind or level of facility:
+    FCC Butner, FCI Butner Low, FCI Butner Medium I, ..., FMC Butner."""
     kind, _, place = f.display_name.partition(" ")
     if kind.upper() != kind or not place:
         place = f.display_name
-    return (_normalise(place), f.display_name)
+    words = [w for w in _normalise(place).split() if w not in _LEVEL_WORDS]
+    return (" ".join(words), f.display_name)
 
 
 @lru_cache(maxsize=4096)

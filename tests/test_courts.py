@@ -2,6 +2,7 @@
 their circuits, the BOP facility codes, and the attribution their licences require.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,99 @@ def test_it_marks_offices_taken_from_outside_the_courts_own_listing():
 @pytest.mark.parametrize("raw", [None, "", "nyzd"])
 def test_it_finds_no_clerks_office_for_an_unknown_district(raw):
     assert courts.clerk_office(raw) is None
+
+
+# -- the one facility list ----------------------------------------------------------------------
+
+
+def test_it_gives_every_current_facility_a_street_address_and_town():
+    missing = [f.code for f in courts.facilities() if f.current and len(f.address_lines) < 2]
+
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("code", "lines"),
+    [
+        ("BUT", ("Old NC Hwy 75", "Butner, NC 27509")),
+        ("BUH", ("Old N. Carolina Hwy 75", "Butner, NC 27509")),
+        ("COP", ("846 NE 54th Terrace", "Sumterville, FL 33521")),
+        ("ALM", ("Rt 15, 2 Miles N of Allenwood", "White Deer, PA 17810")),
+        ("FTD", ("5756 Hartford & Pointville Rd", "Joint Base MDL, NJ 08640")),
+        ("LAT", ("8500 Doniphan Road", "Anthony, TX 79821")),
+        ("CRL", ("Old NC 75 Highway", "Butner, NC 27509")),
+        ("CBR", ("400 First Street NW, 5th Floor", "Washington, DC 20534")),
+        (
+            "SCRO",
+            ("US Armed Forces Reserve Complex", "344 Marine Forces Dr", "Grand Prairie, TX 75051"),
+        ),
+        ("MXRO", ("302 Sentinel Drive", "Annapolis Junction, MD 20701")),
+    ],
+)
+def test_it_knows_where_a_facility_is(code, lines):
+    found = courts.facility(code)
+
+    assert found.address_lines == lines
+    assert found.address == ", ".join(lines)
+
+
+def test_it_knows_the_phone_of_every_institution_and_office():
+    without = [
+        f.code
+        for f in courts.facilities()
+        if f.current and f.kind != "complex" and not re.fullmatch(r"\d{3}-\d{3}-\d{4}", f.phone)
+    ]
+
+    assert without == []
+
+
+def test_it_has_every_reentry_and_regional_office_with_an_address():
+    rrm = [f for f in courts.facilities() if f.current and f.is_reentry_office]
+    regional = [f for f in courts.facilities() if f.current and f.kind == "regional_office"]
+
+    assert len(rrm) == 22
+    assert len(regional) == 6
+    assert all(f.address_lines for f in rrm + regional)
+
+
+def test_it_writes_no_raw_abbreviation_or_typo_in_a_name():
+    typo = re.compile(r"Bostom|Johnsn|\bRo\b|\bMed\b|\bCorr\b|\bCtr\b|\bFac?l\b|\bDist\b|&AMP;")
+    kinds = {"FCI", "USP", "AUSP", "FMC", "MCFP", "FPC", "FCC", "FDC", "MDC", "MCC", "FTC"}
+    allowed_capitals = kinds | {"RRM", "CCM", "CI", "ADMAX", "II", "III", "D.", "W."}
+
+    assert [f.display_name for f in courts.facilities() if typo.search(f.display_name)] == []
+    shouting = [
+        f.display_name
+        for f in courts.facilities()
+        for word in f.display_name.split()
+        if len(word) > 1 and word.isupper() and word not in allowed_capitals
+    ]
+    assert shouting == []
+    assert courts.facility("CBN").display_name == "RRM Boston"
+    assert courts.facility("SEY").display_name == "FPC Seymour Johnson"
+    assert courts.facility("MXRO").display_name == "Mid-Atlantic Regional Office"
+
+
+def test_it_keeps_a_closed_facility_only_as_former():
+    choices = courts.facility_choices()
+    current = {code for code, _ in choices.current}
+    former = {code for code, _ in choices.former}
+
+    assert current.isdisjoint(former)
+    assert current | former == {f.code for f in courts.facilities()}
+    assert {"CBN", "SEY", "TAF"} <= former
+    assert {"BUT", "BUH", "TOM", "CRL"} <= current
+
+
+def test_it_lists_the_choices_by_place_with_the_town():
+    labels = [label for _, label in courts.facility_choices().current]
+
+    assert "FCI Butner Medium I, Butner, NC" in labels
+    butner = [label for label in labels if "Butner" in label.split(",")[0]]
+    assert butner == [
+        "FCC Butner, Butner, NC",
+        "FCI Butner Low, Butner, NC",
+        "FCI Butner Medium I, Butner, NC",
+        "FCI Butner Medium II, Butner, NC",
+        "FMC Butner, Butner, NC",
+    ]
