@@ -49,6 +49,9 @@ NAME_FIXES = {
     "THOMSON ADMIN USP": "THOMSON AUSP",
 }
 
+# Names people use that are in no BOP list.
+EXTRA_ALIASES = {"FLM": ("ADX Florence",)}
+
 # Facility types, as the name's last word: (shown before the place, or after it when None).
 TYPES = {
     "FCI": "FCI",
@@ -209,6 +212,7 @@ def convert_facilities() -> list[dict]:
             for alias in (other, other_name):
                 if alias not in (raw, name) and alias not in aliases:
                     aliases.append(alias)
+        aliases += EXTRA_ALIASES.get(code, ())
         last_seen = seen[-1]["last_seen"] if seen else ""
         current = address is not None and address["status"] == "current"
         if seen and last_seen < CURRENT_SINCE:
@@ -265,6 +269,13 @@ def convert_clerks() -> list[dict]:
     return out
 
 
+def write_csv(rows: list[dict], path: Path) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main(upstream: Path | None) -> None:
     if upstream is not None:
         SOURCES.mkdir(exist_ok=True)
@@ -283,10 +294,7 @@ def main(upstream: Path | None) -> None:
         f.write("\n")
 
     rows = convert_facilities()
-    with open(DATA / "bop-facilities.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(rows, DATA / "bop-facilities.csv")
     print(
         f"{len(courts)} district courts, {sum(len(c['offices']) for c in clerks)} clerk's "
         f"offices, {len(rows)} facilities ({sum(r['current'] == 'yes' for r in rows)} current)"

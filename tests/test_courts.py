@@ -2,6 +2,8 @@
 their circuits, the BOP facility codes, and the attribution their licences require.
 """
 
+import importlib.util
+import json
 import re
 from pathlib import Path
 
@@ -441,3 +443,19 @@ def test_it_lists_the_choices_by_place_with_the_town():
         "FCI Butner Medium II, Butner, NC",
         "FMC Butner, Butner, NC",
     ]
+
+
+def test_the_data_files_are_what_the_script_makes_from_the_sources(tmp_path):
+    spec = importlib.util.spec_from_file_location(
+        "convert_reference_data", DATA.parent.parent / "scripts" / "convert_reference_data.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+
+    script.write_csv(script.convert_facilities(), tmp_path / "bop-facilities.csv")
+    made = json.dumps(script.convert_clerks(), indent=1, ensure_ascii=False) + "\n"
+
+    assert (tmp_path / "bop-facilities.csv").read_bytes() == (
+        DATA / "bop-facilities.csv"
+    ).read_bytes()
+    assert made == (DATA / "district-clerks.json").read_text(encoding="utf-8")

@@ -47,6 +47,7 @@ def names(query, **kwargs):
         ("seatac", ["FDC SeaTac"]),
         ("mcdowell", ["FCI McDowell"]),
         ("mid-atlantic", ["Mid-Atlantic Regional Office"]),
+        ("adx florence", ["USP Florence ADMAX"]),
     ],
 )
 def test_it_finds_facilities_by_the_words_people_use(query, expected):
