@@ -54,20 +54,12 @@ def warden_recipient(facts: CaseFacts) -> Recipient:
     """
     found = courts.facility(facts.person.facility)
     if found is not None and found.is_reentry_office:
-        return Recipient(REENTRY_MANAGER, found.display_name, _street(found), True)
+        return Recipient(REENTRY_MANAGER, found.display_name, found.address_lines, True)
     if facts.custody.status in REENTRY_CUSTODY:
         return Recipient(REENTRY_MANAGER, None, (), True)
     if found is not None:
-        return Recipient(WARDEN, found.display_name, _street(found))
+        return Recipient(WARDEN, found.display_name, found.address_lines)
     return Recipient(WARDEN, facts.person.facility or None, ())
-
-
-def _street(found: courts.Facility) -> tuple[str, ...]:
-    # TEMPORARY until eligibility.courts gives address_lines (api-contract section 3).
-    lines = getattr(found, "address_lines", None)
-    if lines is not None:
-        return tuple(lines)
-    return (found.address,) if found.address else ()
 
 
 def writes_for_self(facts: CaseFacts, role: str | None = None) -> bool:
@@ -280,9 +272,9 @@ def _clerk_address(facts: CaseFacts, district: courts.District | None) -> Addres
                 "gives the clerk's office address."
             ),
         )
-    # TEMPORARY until eligibility.courts gives clerk_office (api-contract section 3).
-    clerk_office = getattr(courts, "clerk_office", None)
-    office = clerk_office(district.id, None) if clerk_office else None
+    # The interview does not ask for the sentencing division: the district's first staffed
+    # office, checked on the court's website (domain.md § 6 "Where it goes").
+    office = courts.clerk_office(district.id)
     check = _("Check this address on the court's website before mailing.")
     if office is None or not office.address_lines:
         return Address(
@@ -297,6 +289,13 @@ def _clerk_address(facts: CaseFacts, district: courts.District | None) -> Addres
         "clerk",
         heading,
         ("Clerk of Court", district.name, *office.address_lines),
+        find_it=_(
+            "This is the court's office in %(place)s. If the sentence was given in another "
+            "city, use the office there. The court's website lists them."
+        )
+        % {"place": office.division}
+        if office.division
+        else "",
         check=check,
         url=district.url,
     )

@@ -22,7 +22,7 @@ PERSON = {
     "name": "Robert Example",
     "register_number": "12345-678",
     "date_of_birth": "1955-05-05",
-    "facility": "DEV",
+    "facility": "BUT",
 }
 GROUNDS = [{"category": "medical_terminal", "facts": "Stage IV cancer."}]
 
@@ -44,7 +44,7 @@ def case_data(**parts) -> dict:
                 "asked_for": "sentence_reduction",
                 "method": "hand_delivered",
                 "received_on": "2026-11-10",
-                "facility": "DEV",
+                "facility": "BUT",
                 "grounds": GROUNDS,
                 "response": "denied",
                 "response_on": "2026-11-15",
@@ -73,7 +73,10 @@ def waiting() -> str:
 
 
 def test_the_sheet_gives_the_wardens_street_address(waiting):
-    assert "The request to the warden goes here Devens FMC Attn: Warden 42 PATTON ROAD" in waiting
+    assert (
+        "The request to the warden goes here FCI Butner Medium I Attn: Warden Old NC Hwy 75 "
+        "Butner, NC 27509"
+    ) in waiting
 
 
 def test_the_sheet_gives_the_clerks_office_and_says_to_check_it(waiting):
@@ -81,6 +84,9 @@ def test_the_sheet_gives_the_clerks_office_and_says_to_check_it(waiting):
     assert "Clerk of Court United States District Court for the Southern District of New York" in (
         clerk
     )
+    assert "300 Quarropas Street White Plains, NY 10601" in clerk
+    assert "This is the court's office in White Plains." in clerk
+    assert "Check this address on the court's website before mailing." in clerk
     assert "nysd.uscourts.gov" in clerk
 
 
@@ -182,7 +188,7 @@ def case(client, today) -> Case:
         custody_status="bop_facility",
         offense_ended_on=date(2009, 6, 30),
         person_name="Robert Example",
-        facility="DEV",
+        facility="BUT",
         district="nysd",
         term_kind="years",
         term_months=240,
@@ -196,7 +202,7 @@ def case(client, today) -> Case:
         sent_on=date(2026, 11, 10),
         received_on=date(2026, 11, 10),
         method="hand_delivered",
-        facility="DEV",
+        facility="BUT",
         response="none",
     )
     RequestGround.objects.create(request=request, category="medical_terminal", facts="Cancer")
@@ -214,7 +220,7 @@ def page(client, case, language: str = "en") -> str:
 def test_the_page_gives_the_same_sheet_in_english(client, case):
     html = page(client, case)
     assert "Read me first: how to sign and mail the papers" in html
-    assert "Devens FMC<br>Attn: Warden<br>42 PATTON ROAD" in html
+    assert "FCI Butner Medium I<br>Attn: Warden<br>Old NC Hwy 75<br>Butner, NC 27509" in html
     assert "the first day to file is Friday, December 11, 2026" in html
     assert "Ask your loved one to sign a copy of the request too" in html
     assert "justice.gov/usao" in html

@@ -17,7 +17,7 @@ PERSON = {
     "name": "Robert Example",
     "register_number": "12345-678",
     "date_of_birth": "1955-05-05",
-    "facility": "DEV",
+    "facility": "BUT",
     "unit": "B-2",
 }
 SENTENCE = {
@@ -68,7 +68,7 @@ def test_a_family_letter_is_in_the_family_members_voice_alone():
 
 def test_the_letter_goes_to_the_wardens_street_address():
     text = letter()
-    assert "To: Warden Devens FMC 42 PATTON ROAD" in text
+    assert "To: Warden FCI Butner Medium I Old NC Hwy 75 Butner, NC 27509" in text
     assert "Dear Warden:" in text
 
 
@@ -77,7 +77,7 @@ def test_a_halfway_house_request_goes_to_the_rrm_office_at_its_address():
         person={**PERSON, "facility": "CAT"},
         custody={"sentencing_court": "federal_district", "status": "rrc"},
     )
-    assert "To: Residential Reentry Manager Atlanta RRM" in text
+    assert "To: Residential Reentry Manager RRM Atlanta" in text
     assert "719 mcdonough blvd" in text.lower()
     assert "Dear Residential Reentry Manager:" in text
 
@@ -86,7 +86,7 @@ def test_an_unknown_rrm_office_is_a_blank_never_an_invented_one():
     text = letter(custody={"sentencing_court": "federal_district", "status": "home_confinement"})
     assert "To: Residential Reentry Manager ____" in text
     assert "RRM, " not in text
-    assert "42 PATTON ROAD" not in text
+    assert "Old NC Hwy 75" not in text
 
 
 def test_the_letter_says_what_changed_since_sentencing_from_the_answers():
