@@ -149,7 +149,8 @@ def build(
     )
 
 
-MOTIONS = ("motion", "motion-now", "seal-motion")
+FILED_MOTIONS = ("motion", "motion-now")
+MOTIONS = (*FILED_MOTIONS, "seal-motion")
 
 
 def _titles() -> dict[str, str]:
@@ -219,16 +220,21 @@ def _dates(screening: rules.Screening, papers: Sequence[str]) -> list[str]:
                 "that day: a copy stamped by staff, the warden's answer, or a delivery receipt."
             )
         )
-    filing = {
-        "motion": screening.earliest_filing_date,
-        "motion-now": screening.partial_filing_date,
-    }
-    for document in ("motion", "motion-now"):
-        when = filing[document]
-        if document not in papers or when is None:
+    if not any(d in FILED_MOTIONS for d in papers) and screening.no_motion_reason:
+        dates.append(screening.no_motion_reason)
+    for document in FILED_MOTIONS:
+        when = screening.filing_date_for(document) if document in papers else None
+        if when is None:
             continue
         words = {"title": _titles()[document], "date": long_date(when)}
         dates.append(_("%(title)s: the first day to file is %(date)s.") % words)
+        if screening.estimate_for(document):
+            dates.append(
+                _(
+                    "This date is a guess until you have proof of the day the warden received "
+                    "the request."
+                )
+            )
         if when > screening.as_of:
             dates.append(
                 _(
@@ -339,7 +345,8 @@ def _sections(
             ),
             Section(_("What happens next"), _next()),
         ]
-    sections.append(Section(_("Good to know"), _good_to_know(facts, screening, motions)))
+    emergency = any(screening.emergency_for(d) for d in papers if d in FILED_MOTIONS)
+    sections.append(Section(_("Good to know"), _good_to_know(facts, motions, emergency)))
     return sections
 
 
@@ -414,7 +421,7 @@ def _next() -> tuple[str, ...]:
     )
 
 
-def _good_to_know(facts: CaseFacts, screening: rules.Screening, motions: bool) -> tuple[str, ...]:
+def _good_to_know(facts: CaseFacts, motions: bool, emergency: bool) -> tuple[str, ...]:
     points = []
     if motions:
         points += [
@@ -424,7 +431,7 @@ def _good_to_know(facts: CaseFacts, screening: rules.Screening, motions: bool) -
                 "to the Federal Defender, and some have their own form."
             ),
         ]
-        if "medical_terminal" in screening.qualifying_grounds:
+        if emergency:
             points.append(
                 _(
                     "For a terminal illness, the motion's title starts with “Emergency”. "

@@ -160,7 +160,7 @@ def age_waiting() -> dict:
     grounds = [{"category": "age", "facts": "Heart failure and two falls this year."}]
     return _case(
         person={**PERSON, "date_of_birth": "1955-01-10", "facility": "FTW"},
-        custody=FEDERAL,
+        custody={**FEDERAL, "offense_date": "2009-12-01"},
         sentence={**SENTENCE, "custody_began": "2010-01-05", "imposed_on": "2011-02-01"},
         grounds=grounds,
         warden_requests=[
@@ -538,7 +538,7 @@ def test_the_motion_falls_back_to_every_available_ground_when_none_qualifies():
 def test_the_request_is_addressed_to_the_warden_with_the_facility_address(terminal):
     text = terminal.text("warden-request")
     assert text.startswith("November 29, 2026")
-    assert "To: Warden FMC Devens 42 Patton Road, Ayer, MA 01432" in text
+    assert "To: Warden FMC Devens 42 Patton Road Ayer, MA 01432" in text
     assert "From: Robert Example Register No. 12345-678 Unit: B-2" in text
 
 

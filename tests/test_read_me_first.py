@@ -246,3 +246,20 @@ def test_another_persons_case_is_a_404(client, case):
     stranger = Client()
     response = stranger.get(reverse("case_read_me_first", args=[case.id]))
     assert response.status_code == 404
+
+
+def test_without_a_motion_the_sheet_says_why_and_gives_no_court_address():
+    facts = loads(json.dumps(case_data(warden_requests=[])))
+    screening = screen(facts, AS_OF)
+    sheet = readme.build(facts, screening, papers=("warden-request",))
+    assert screening.no_motion_reason in sheet.dates
+    assert [a.key for a in sheet.addresses] == ["warden"]
+
+
+def test_a_date_resting_on_a_guessed_receipt_is_called_a_guess():
+    request = {**case_data()["warden_requests"][0], "receipt_proof": "none", "response": "none"}
+    facts = loads(json.dumps(case_data(warden_requests=[request])))
+    screening = screen(facts, AS_OF)
+    assert screening.verdict == "waiting"
+    sheet = readme.build(facts, screening, papers=("warden-request", "motion"))
+    assert any("This date is a guess" in line for line in sheet.dates)
