@@ -8,8 +8,9 @@ import json
 import subprocess
 from datetime import date
 
+from eligibility import courts
 from eligibility.facts import FORMAT, loads
-from intake import drafts
+from intake import drafts, readme
 
 AS_OF = date(2026, 11, 29)
 
@@ -108,3 +109,23 @@ def test_with_nothing_to_go_on_the_change_is_a_visible_blank():
         "What has changed since then, and why the court could not reasonably have foreseen it: ____"
         in (section)
     )
+
+
+def test_every_current_prison_and_rrm_office_gets_a_street_address():
+    for found in courts.facilities():
+        if not found.current or found.kind not in ("institution", "reentry_office"):
+            continue
+        status = "rrc" if found.is_reentry_office else "bop_facility"
+        facts = loads(
+            json.dumps(
+                {
+                    "format": FORMAT,
+                    "person": {"facility": found.code},
+                    "custody": {"status": status},
+                }
+            )
+        )
+        recipient = readme.warden_recipient(facts)
+        assert recipient.place == found.display_name, found.code
+        assert len(recipient.lines) >= 2, found.code
+        assert "RRM, " not in " ".join(recipient.lines), found.code
