@@ -445,6 +445,8 @@ def drafts_version() -> str:
         *(Path(settings.BASE_DIR) / "templates" / "drafts").glob("*.html"),
         static_root() / "css" / "drafts.css",
         Path(__file__),
+        Path(__file__).parent / "readme.py",
+        Path(__file__).parent / "warden_letter.py",
         Path(__file__).parent / "templatetags" / "drafting.py",
         *Path(courts.__file__).parent.glob("*.py"),
         *courts.DATA.glob("*.*"),
