@@ -150,7 +150,8 @@ def build(
 
 
 FILED_MOTIONS = ("motion", "motion-now")
-MOTIONS = (*FILED_MOTIONS, "seal-motion")
+SEAL_MOTIONS = ("seal-motion", "seal-motion-now")
+MOTIONS = (*FILED_MOTIONS, *SEAL_MOTIONS)
 
 
 def _titles() -> dict[str, str]:
@@ -159,10 +160,23 @@ def _titles() -> dict[str, str]:
         "motion": _("The motion for the court"),
         "motion-now": _("The motion to file now, on some reasons only"),
         "seal-motion": _("The motion to keep medical records private (file under seal)"),
+        "seal-motion-now": _(
+            "The motion to keep medical records private, for the motion to file now"
+        ),
+        "family-declaration": _("Your own statement for the judge"),
     }
 
 
-TITLES = frozenset({"warden-request", "motion", "motion-now", "seal-motion"})
+TITLES = frozenset(
+    {
+        "warden-request",
+        "motion",
+        "motion-now",
+        "seal-motion",
+        "seal-motion-now",
+        "family-declaration",
+    }
+)
 
 
 def _paper(document: str, for_self: bool) -> Paper:
@@ -183,7 +197,18 @@ def _paper(document: str, for_self: bool) -> Paper:
                 "date. Or mail it to the address below, with tracking."
             ),
         )
-    if document == "seal-motion":
+    if document == "family-declaration":
+        return Paper(
+            document,
+            _titles()[document],
+            _(
+                "It tells the judge what you know yourself: the home you offer and the help you "
+                "will give. It goes with the motion as an exhibit."
+            ),
+            _("You sign it and write the date. Sign only what you know is true."),
+            _("Send it to your loved one with the other papers. It goes in with the motion."),
+        )
+    if document in SEAL_MOTIONS:
         return Paper(
             document,
             _titles()[document],
@@ -388,7 +413,7 @@ def _privacy(papers: Sequence[str]) -> tuple[str, ...]:
         _("Black out birth dates except the year, and children's names except their initials."),
         _("Black out home addresses except the city and state."),
     ]
-    if "seal-motion" in papers:
+    if any(d in SEAL_MOTIONS for d in papers):
         points.append(
             _(
                 "Keep the exhibits marked “under seal” together, and send them with "

@@ -36,9 +36,9 @@ class SinceSentencing:
     write_in: bool
 
 
-def context(facts: CaseFacts, as_of: date) -> dict:
+def context(facts: CaseFacts, as_of: date, preparer_role: str | None = None) -> dict:
     return {
-        "writes_for_self": readme.writes_for_self(facts),
+        "writes_for_self": readme.writes_for_self(facts, preparer_role),
         "recipient": readme.warden_recipient(facts),
         "since_sentencing": since_sentencing(facts, as_of),
     }

@@ -145,7 +145,14 @@ def test_every_sentence_of_the_sheet_reads_at_grade_8_or_below():
     sheet = readme.build(
         facts,
         screen(facts, AS_OF),
-        papers=("warden-request", "motion", "motion-now", "seal-motion"),
+        papers=(
+            "warden-request",
+            "motion",
+            "motion-now",
+            "seal-motion",
+            "seal-motion-now",
+            "family-declaration",
+        ),
     )
     prose = [p.about for p in sheet.papers] + [p.who_signs for p in sheet.papers]
     prose += [p.where for p in sheet.papers] + [a.find_it for a in sheet.addresses]
@@ -263,3 +270,12 @@ def test_a_date_resting_on_a_guessed_receipt_is_called_a_guess():
     assert screening.verdict == "waiting"
     sheet = readme.build(facts, screening, papers=("warden-request", "motion"))
     assert any("This date is a guess" in line for line in sheet.dates)
+
+
+def test_the_family_members_own_statement_is_theirs_to_sign():
+    facts = loads(json.dumps(case_data(preparer={"name": "Maria Example"})))
+    sheet = readme.build(
+        facts, screen(facts, AS_OF), papers=("warden-request", "motion", "family-declaration")
+    )
+    statement = next(p for p in sheet.papers if p.document == "family-declaration")
+    assert statement.who_signs.startswith("You sign it")
