@@ -30,9 +30,7 @@ def test_the_page_follows_the_worker_and_says_when_the_packet_is_ready(new_page)
     family = families.family()
     page = new_page(DESKTOP, user=family.user)
     page.goto(family.case_pages()["filing packet, being put together"])
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "We are putting your packet together"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("We are putting your packet together")
     expect(page.get_by_role("status")).to_have_text("Waiting to start.")
 
     run_worker()
