@@ -26,6 +26,9 @@ messages: $(MO_FILES)
 $(MO_FILES): %.mo: %.po | $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
+# Development: DEBUG on (the settings default to production), which also brings a development
+# SECRET_KEY.
+run: export DEBUG = true
 run: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
@@ -43,8 +46,8 @@ serve: install
 # The whole suite on SQLite, then every database test and the concurrency test (a live
 # gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.
 test: install messages
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=true $(BIN)/python manage.py check
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "(db or concurrency) and not browser" -p no:cacheprovider
 
