@@ -220,8 +220,10 @@ class CaseList:
 
     A page is read in two steps: the ids of its cases (the organisation's shares joined to
     their cases, filtered and sorted: `filter_shares`), then those shares with everything a row
-    shows (`workspace_shares`). A large workspace runs on PostgreSQL, whose planner chooses how
-    to run the join from the statistics it keeps.
+    shows (`workspace_shares`). A large workspace runs on PostgreSQL, whose planner reads the
+    page along the case's index and stops after it. SQLite reads and sorts every share of the
+    workspace, statistics or not: 20,000 cases took 0.4 s a page both before and after
+    `PRAGMA optimize` (a busy two-core machine), so it serves small workspaces only.
     """
 
     def __init__(self, organisation: Organisation, filters: Filters):
