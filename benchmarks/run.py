@@ -36,7 +36,7 @@ BENCHMARKS = [
     ("bench_rules.py", 120, False),
     ("bench_drafts.py", 120, False),
     ("bench_interview.py", 240, False),
-    ("bench_dashboard.py", 240, True),
+    ("bench_dashboard.py", 420, True),
     ("bench_load.py", 150, False),
     ("bench_memory.py", 90, False),
 ]
