@@ -8,10 +8,13 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The exact versions come from requirements.lock (regenerated from pyproject.toml as README.md
+# says); the project itself is then installed without resolving anything again.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python scripts/compile_messages.py
 	touch $(STAMP)
 
@@ -23,6 +26,9 @@ messages: $(MO_FILES)
 $(MO_FILES): %.mo: %.po | $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
+# Development: DEBUG on (the settings default to production), which also brings a development
+# SECRET_KEY.
+run: export DEBUG = true
 # The background worker (the filing packet) runs beside the web server and stops with it.
 run: install messages
 	$(BIN)/python manage.py migrate --noinput
@@ -46,8 +52,8 @@ serve: install
 # The whole suite on SQLite, then every database test and the concurrency test (a live
 # gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.
 test: install messages
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=true $(BIN)/python manage.py check
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "(db or concurrency) and not browser" -p no:cacheprovider
 

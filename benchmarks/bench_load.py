@@ -105,7 +105,7 @@ class Load:
 
 def run() -> list[Row]:
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
-    env = server_env(f"sqlite://{folder / 'load.sqlite3'}", folder)
+    env = server_env(f"sqlite:///{folder / 'load.sqlite3'}", folder)
     manage(env, "migrate", "--noinput")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")

@@ -54,6 +54,8 @@ def setup_django(scratch_db: bool = True) -> Path | None:
     """Configure Django; with `scratch_db`, on a new SQLite file that is migrated first."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Development settings (no SECRET_KEY needed, plain static files); DEBUG is turned off below.
+    os.environ.setdefault("DEBUG", "true")
     folder = None
     if scratch_db and "DATABASE_URL" not in os.environ:
         folder = Path(tempfile.mkdtemp(prefix="bench-"))

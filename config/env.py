@@ -6,8 +6,9 @@ DEBUG on or a feature off, so every reader refuses values it does not understand
 
 import json
 import os
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -64,27 +65,28 @@ def env_json_object(name: str) -> dict:
 
 
 def database_from_url(url: str) -> dict:
-    """postgres://user:password@host:port/name or sqlite:///path as DATABASES['default']."""
-    parts = urlsplit(url)
-    if parts.scheme in {"postgres", "postgresql"}:
-        name = unquote(parts.path.lstrip("/"))
-        if not name:
-            raise ImproperlyConfigured("DATABASE_URL names no database.")
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": name,
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-        }
-    if parts.scheme == "sqlite":
-        return sqlite_database(unquote(parts.path))
-    raise ImproperlyConfigured(
-        f"DATABASE_URL scheme {parts.scheme!r} is not supported: use postgres:// or sqlite://."
+    """DATABASE_URL as DATABASES['default'], read by dj-database-url.
+
+    postgres://user:password@host:port/name?sslmode=require keeps its query options (OPTIONS);
+    sqlite:////absolute/path (or sqlite:///relative/path) gets the settings of sqlite_database.
+    """
+    # The URL itself is not repeated: it may hold the password.
+    unsupported = ImproperlyConfigured(
+        "DATABASE_URL is not supported: use postgres://... or sqlite:///..."
     )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError:
+        raise unsupported from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        database = sqlite_database(config["NAME"])
+        database["OPTIONS"].update(config.get("OPTIONS", {}))
+        return database
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise unsupported
+    if not config["NAME"]:
+        raise ImproperlyConfigured("DATABASE_URL names no database.")
+    return config
 
 
 def cache_from_url(url: str) -> dict:

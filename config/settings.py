@@ -1,7 +1,8 @@
 """The one settings module. Everything that differs between machines comes from the environment.
 
-Development (the default) needs no variables at all. Production sets DEBUG=false, SECRET_KEY,
-ALLOWED_HOSTS and, for PostgreSQL, DATABASE_URL.
+Production is the default: it needs SECRET_KEY, ALLOWED_HOSTS and, for PostgreSQL,
+DATABASE_URL. Development sets DEBUG=true (`make run` does), which brings a development
+SECRET_KEY and local ALLOWED_HOSTS.
 """
 
 from pathlib import Path
@@ -21,7 +22,7 @@ from config.env import (
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:

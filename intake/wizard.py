@@ -8,8 +8,9 @@ step they left with "Back" or "Save and come back later" before it was valid, an
 fingerprint of the step's saved answers at that moment: if the step is saved since (on another
 device, or by an advocate), the draft is dropped rather than shown over the newer answers.
 
-formtools keeps its state in the session and trusts it; these overrides keep it from failing
-when that state is gone (the known `KeyError`s and the jump back to step 1):
+formtools keeps its state in the session and trusts it; these overrides, all through its public
+hooks, keep it from failing when that state is gone (the known `KeyError`s and the jump back to
+step 1):
 - `CaseStorage` recreates its data instead of raising when the session was emptied;
 - the step comes from the URL, so a request after a lost session is read as the step it was
   sent from;
@@ -31,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
-from formtools.wizard.storage.session import SessionStorage
+from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView
 
 from intake import answers, clock, forms, workspace
@@ -63,31 +64,37 @@ def requests_were_sent(wizard: CaseWizard) -> bool:
     return wizard.case.requests_sent == "yes"
 
 
-class CaseStorage(SessionStorage):
-    """formtools' session storage, but a session emptied mid-way (logout, expiry) reads as new,
-    and a request that changed nothing in it does not write the session back.
+class CaseStorage(BaseStorage):
+    """The wizard's state in the session, as formtools' own session storage keeps it, but a
+    session emptied mid-way (logout, expiry) reads as new, and a request that changed nothing
+    in it does not write the session back.
 
-    formtools marks the session changed each time it reads its data, because it changes that
-    data in place; every page of the interview then wrote the session to the database (a write
-    transaction, on SQLite a lock) only to read it. Here the data is compared, once the page
-    is drawn, with a copy taken when it was first read.
+    formtools' session storage marks the session changed each time its data is read, because
+    the storage changes that data in place; every page of the interview then wrote the session
+    to the database (a write transaction, on SQLite a lock) only to read it. Here the data is
+    compared, once the page is drawn, with a copy taken when it was first read.
     """
 
-    _as_read = None
+    def __init__(self, *args, **kwargs):
+        self.as_read = None
+        super().__init__(*args, **kwargs)
 
-    def _get_data(self):
+    @property
+    def data(self) -> dict:
         if self.prefix not in self.request.session:
             self.init_data()
         data = self.request.session[self.prefix]
-        if self._as_read is None:
-            self._as_read = copy.deepcopy(data)
+        if self.as_read is None:
+            self.as_read = copy.deepcopy(data)
         return data
 
-    data = property(_get_data, SessionStorage._set_data)
+    @data.setter
+    def data(self, value: dict) -> None:
+        self.request.session[self.prefix] = value
 
     def update_response(self, response):
         super().update_response(response)
-        if self.request.session.get(self.prefix) != self._as_read:
+        if self.request.session.get(self.prefix) != self.as_read:
             self.request.session.modified = True
 
 
@@ -99,11 +106,30 @@ class CaseWizard(NamedUrlWizardView):
     done_step_name = DONE
 
     def dispatch(self, request, *args, **kwargs):
-        self.case = case_for_request(request, kwargs["case_id"])
+        self.case = self.get_case(request, kwargs["case_id"])
         step = kwargs.get("step")
         if step != DONE and step not in self.get_form_list():
-            return redirect(resume_url(self.case))
+            return redirect(self.get_resume_url())
         return super().dispatch(request, *args, **kwargs)
+
+    # -- hooks: what a wizard over the same steps for someone else changes ----------------------
+
+    def get_case(self, request, case_id) -> Case:
+        """The case the address names, if this person may change it (404 otherwise)."""
+        return case_for_request(request, case_id)
+
+    def get_resume_url(self) -> str:
+        """Where an address without a step of this case's interview leads."""
+        return resume_url(self.case)
+
+    def get_page_after_screening(self) -> str | None:
+        """The page of its own that the screening answers call for, if any: the screen-out
+        explanation, or how to find out what was answered "Not sure"."""
+        if self.case.verdict == "not_eligible":
+            return reverse("case_screened_out", kwargs={"case_id": self.case.id})
+        if unsure_answers(self.case):
+            return reverse("case_find_out", kwargs={"case_id": self.case.id})
+        return None
 
     def get_prefix(self, request, *args, **kwargs):
         # One storage per case, so two cases open in one browser never mix.
@@ -157,7 +183,7 @@ class CaseWizard(NamedUrlWizardView):
     def post(self, *args, **kwargs):
         step = kwargs["step"]
         if step == DONE:
-            return redirect(resume_url(self.case))
+            return redirect(self.get_resume_url())
         management = ManagementForm(self.request.POST, prefix=self.prefix)
         if management.is_valid() and management.cleaned_data["current_step"] != step:
             raise SuspiciousOperation("The wizard step in the form does not match the address.")
@@ -188,10 +214,8 @@ class CaseWizard(NamedUrlWizardView):
 
     def render_next_step(self, form, **kwargs):
         step = self.steps.current
-        if step == "screening" and self.case.verdict == "not_eligible":
-            return redirect("case_screened_out", case_id=self.case.id)
-        if step == "screening" and unsure_answers(self.case):
-            return redirect("case_find_out", case_id=self.case.id)
+        if step == "screening" and (page := self.get_page_after_screening()):
+            return redirect(page)
         if self._returning_to_review():
             if step == "requests" and requests_were_sent(self):
                 return redirect(self.get_step_url("request_details") + "?return=review")

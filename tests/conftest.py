@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import personas
+
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
 
 
@@ -34,3 +36,22 @@ def english_after_each_test():
     from django.utils import translation
 
     translation.deactivate()
+
+
+# -- the people of tests/personas.py ------------------------------------------------------------
+
+
+@pytest.fixture
+def ana():
+    return personas.ana()
+
+
+@pytest.fixture
+def ben():
+    return personas.ben()
+
+
+@pytest.fixture
+def family(ana):
+    """Ana's browser, logged in (a browser of its own: `client` stays free for someone else)."""
+    return personas.browser_of(ana)

@@ -29,16 +29,6 @@ def today(monkeypatch):
     return freeze_today(monkeypatch)
 
 
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", PASSWORD)
-
-
-@pytest.fixture
-def ben():
-    return get_user_model().objects.create_user("ben@example.com", "ben@example.com", PASSWORD)
-
-
 def sign_up(client, email="new@example.com", **extra):
     return client.post(
         reverse("signup"),

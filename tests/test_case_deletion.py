@@ -4,7 +4,6 @@ session, and no browser that had it open can bring it back."""
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -28,11 +27,6 @@ PASSWORD = "a long pass phrase"
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", PASSWORD)
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def fresh_database(tmp_path: Path):
     """A new, empty database URL of the kind DATABASE_URL names; dropped afterwards."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite://{tmp_path / 'concurrency.sqlite3'}"
+        yield f"sqlite:///{tmp_path / 'concurrency.sqlite3'}"
         return
     import psycopg
 

@@ -1,5 +1,6 @@
 """Production settings pass Django's deployment checks, and every response carries the headers."""
 
+import json
 import os
 import subprocess
 import sys
@@ -17,7 +18,13 @@ PRODUCTION = {
 
 
 def manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    """manage.py with the project's own settings (not the tests') and only the given variables."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -39,6 +46,53 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", env_overrides={"DEBUG": "false", "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def setting(name, env_overrides):
+    code = f"import json; from django.conf import settings; print(json.dumps(settings.{name}))"
+    result = manage("shell", "--verbosity", "0", "-c", code, env_overrides=env_overrides)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_debug_set_the_settings_are_production_ones():
+    result = manage("check", env_overrides={})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_development_mode_needs_no_secret_key():
+    assert setting("DEBUG", {"DEBUG": "true"}) is True
+
+
+def test_production_hashes_passwords_the_slow_way():
+    assert setting("PASSWORD_HASHERS", PRODUCTION)[0].endswith("PBKDF2PasswordHasher")
+
+
+def test_a_postgres_url_keeps_its_options():
+    url = "postgres://ana:p%40ss@db.example.org:6432/cr?sslmode=require"
+    database = setting("DATABASES['default']", {**PRODUCTION, "DATABASE_URL": url})
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("cr", "ana", "p@ss")
+    assert (database["HOST"], str(database["PORT"])) == ("db.example.org", "6432")
+    assert database["OPTIONS"] == {"sslmode": "require"}
+
+
+@pytest.mark.parametrize("url", [None, "sqlite:////tmp/cr.sqlite3"])
+def test_sqlite_writes_ahead_and_takes_the_write_lock_first(url):
+    env = {**PRODUCTION, "DATABASE_URL": url} if url else PRODUCTION
+    options = setting("DATABASES['default']['OPTIONS']", env)
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert "PRAGMA journal_mode=WAL" in options["init_command"]
+
+
+def test_an_unknown_database_url_stops_the_server_without_showing_it():
+    result = manage(
+        "check", env_overrides={**PRODUCTION, "DATABASE_URL": "mysql://ana:secret@db/cr"}
+    )
+    assert result.returncode != 0
+    assert "DATABASE_URL is not supported" in result.stderr
+    assert "secret" not in result.stderr
 
 
 @pytest.mark.parametrize("value", ["maybe", "ture", "2"])

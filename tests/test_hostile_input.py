@@ -123,13 +123,6 @@ def today(monkeypatch):
     return freeze_today(monkeypatch)
 
 
-@pytest.fixture
-def fast_passwords(settings):
-    """Hashing a password the production way takes a quarter of a second; these tests make
-    hundreds of tries, and what they check does not depend on the hash."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def post_form(client, url, data: dict):
     """Send `data` form-encoded, as a browser does; lists become repeated keys."""
     return client.post(url, urlencode(data, doseq=True), content_type=FORM_ENCODED)
@@ -536,7 +529,7 @@ SIGNUP = {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWO
 
 @SETTINGS
 @given(data=hostile_account_post(SIGNUP))
-def test_sign_up_never_fails_or_makes_an_account_from_bad_answers(fast_passwords, data):
+def test_sign_up_never_fails_or_makes_an_account_from_bad_answers(data):
     cache.clear()
     users = get_user_model().objects.count()
 
@@ -553,7 +546,7 @@ def test_sign_up_never_fails_or_makes_an_account_from_bad_answers(fast_passwords
 
 @SETTINGS
 @given(data=hostile_account_post({"username": "ana@example.com", "password": PASSWORD}))
-def test_log_in_never_fails_or_lets_in_bad_answers(fast_passwords, data):
+def test_log_in_never_fails_or_lets_in_bad_answers(data):
     cache.clear()
     user_model = get_user_model()
     if not user_model.objects.filter(username="ana@example.com").exists():

@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
@@ -21,11 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "a long pass phrase"
 HOURS_2 = 2 * 60 * 60
 DAYS_30 = 30 * 24 * 60 * 60
-
-
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", PASSWORD)
 
 
 def log_in(client):

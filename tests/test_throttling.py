@@ -17,11 +17,6 @@ PASSWORD = "a long pass phrase"
 LOCKED = "There have been too many tries to log in from here"
 
 
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", PASSWORD)
-
-
 def log_in(client, username="ana@example.com", password=PASSWORD, ip="10.0.0.1"):
     return client.post(
         reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip

@@ -1,4 +1,4 @@
-"""Organisations, advocates and cases for the workspace tests, made straight in the database.
+"""Cases and shares for the workspace tests, made straight in the database.
 
 A case is built from a case-file dict (tests/casebuilder.py) by the same code that imports
 case files, so every test case screens exactly as the rules say for its facts.
@@ -6,35 +6,14 @@ case files, so every test case screens exactly as the rules say for its facts.
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-
 from eligibility.facts import read_case
 from intake.casefiles import build_case
-from intake.models import Case, CaseShare, MemberRole, Membership, Organisation
+from intake.models import Case, CaseShare, Organisation
 from tests import casebuilder
 from tests.case_helpers import AS_OF
 
-PASSWORD = "a long pass phrase"
-
-
-def user(email: str, *, password: str | None = None):
-    """An account; without a password (tests log in with force_login), which is much faster."""
-    return get_user_model().objects.create_user(username=email, email=email, password=password)
-
-
-def organisation(name: str, **fields) -> Organisation:
-    return Organisation.objects.create(name=name, **fields)
-
-
-def advocate(
-    org: Organisation, email: str, name: str, *, admin: bool = False, password: str | None = None
-) -> Membership:
-    return Membership.objects.create(
-        user=user(email, password=password),
-        organisation=org,
-        name=name,
-        role=MemberRole.ADMIN if admin else MemberRole.ADVOCATE,
-    )
+# The people come from tests/personas.py; the workspace tests build them through this module.
+from tests.personas import PASSWORD, advocate, organisation, user  # noqa: F401
 
 
 def case(owner=None, *, today=AS_OF, **sections) -> Case:

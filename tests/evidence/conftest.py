@@ -1,10 +1,9 @@
-"""Fixtures of the evidence tests: stored files in a folder of each test's own, a fixed "today",
-and a family persona with her browser."""
+"""Fixtures of the evidence tests: stored files in a folder of each test's own and a fixed
+"today"; Ana and her browser (`family`) come from tests/conftest.py."""
 
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests.case_helpers import freeze_today
 
@@ -19,14 +18,3 @@ def media(settings, tmp_path) -> Path:
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     return freeze_today(monkeypatch)
-
-
-@pytest.fixture
-def ana():
-    return get_user_model().objects.create_user("ana@example.com", "ana@example.com", "x" * 16)
-
-
-@pytest.fixture
-def family(client, ana):
-    client.force_login(ana)
-    return client

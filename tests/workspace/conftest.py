@@ -1,9 +1,9 @@
-"""Fixtures of the workspace tests: a fixed "today", an organisation, and its advocate Mo
-with her browser logged in."""
+"""Fixtures of the workspace tests: a fixed "today", an organisation, its advocate Mo with her
+browser logged in, its admin Bea, and Zed of another organisation (tests/personas.py)."""
 
 import pytest
 
-from tests import workspace_helpers as make
+from tests import personas
 from tests.case_helpers import freeze_today
 
 
@@ -14,15 +14,31 @@ def today(monkeypatch):
 
 @pytest.fixture
 def org():
-    return make.organisation("Federal Defenders of New York")
+    return personas.organisation(personas.ORGANISATION)
 
 
 @pytest.fixture
 def mo(org):
-    return make.advocate(org, "mo@example.org", "Mo Advocate")
+    return personas.mo(org)
 
 
 @pytest.fixture
 def client_mo(client, mo):
     client.force_login(mo.user)
     return client
+
+
+@pytest.fixture
+def admin(org):
+    return personas.bea(org)
+
+
+@pytest.fixture
+def client_admin(client, admin):
+    client.force_login(admin.user)
+    return client
+
+
+@pytest.fixture
+def zed():
+    return personas.zed()

@@ -30,11 +30,6 @@ def upload(data: dict) -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def ana():
-    return make.user("ana@example.com")
-
-
-@pytest.fixture
 def case(ana):
     """A family's case with an answer on every question v1 leaves out, and one document."""
     case = make.ready_case(ana)

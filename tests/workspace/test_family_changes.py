@@ -18,18 +18,6 @@ NEW_NAME = {**PERSON, "person_name": "Robert Q. Example", "register_number": "12
 
 
 @pytest.fixture
-def ana():
-    return make.user("ana@example.com")
-
-
-@pytest.fixture
-def family(ana):
-    client = Client()
-    client.force_login(ana)
-    return client
-
-
-@pytest.fixture
 def case(ana):
     return make.ready_case(ana)
 

@@ -39,11 +39,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ana():
-    return make.user("ana@example.com")
-
-
-@pytest.fixture
 def share(org, ana):
     return make.share(make.ready_case(ana), org)
 

@@ -1,7 +1,6 @@
 """The dashboard: the organisation's cases, searched, filtered, sorted, paginated, in a fixed
 number of queries, with the filing date in words taken from the rules."""
 
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -317,16 +316,10 @@ def test_it_uses_the_screening_of_today(client_mo, three):
     assert {r.share.case.screened_on for r in rows} == {AS_OF}
 
 
-# -- the two ways of reading a list ----------------------------------------------------------
+# -- reading a list page by page --------------------------------------------------------------
 #
-# workspace.CaseList reads a page either from the shares joined to their cases, or from the
-# cases in the order of an index, each checked for a share. Both must find the same cases in
-# the same order, whatever the filters and sort, page after page.
-
-ORDER_KEYS = {
-    "filing": lambda c: (c.earliest_filing_date is None, c.earliest_filing_date, c.person_name),
-    "name": lambda c: (c.person_name, c.created_at),
-}
+# workspace.CaseList reads a page's cases from the shares joined to their cases, then their
+# rows: the same cases in the same order, whatever the sort, page after page.
 
 
 @pytest.fixture
@@ -361,47 +354,19 @@ def many(org, mo):
     return cases
 
 
-FILTERS = [
-    workspace.Filters(),
-    workspace.Filters(verdict="ready_to_file"),
-    workspace.Filters(verdict="ready_to_file", district="nysd"),
-    workspace.Filters(district="cacd"),
-    workspace.Filters(q="person 3"),
-    workspace.Filters(ground="age"),
-    workspace.Filters(facility="but"),
-    workspace.Filters(status=CaseStatus.IN_REVIEW),
-    workspace.Filters(assigned=workspace.UNASSIGNED, verdict="waiting"),
-    workspace.Filters(verdict="not_eligible"),
-]
-
-
-@pytest.mark.parametrize("filters", FILTERS)
-def test_both_ways_of_reading_find_the_same_cases_in_the_same_order(org, many, filters):
-    listing = workspace.CaseList(org, filters)
-    joined = list(listing.shares().values_list("case_id", flat=True))
-    in_order = list(listing.in_index_order().values_list("pk", flat=True))
-
-    assert in_order == joined
-    assert listing.count() == listing.in_index_order().count() == len(joined)
-
-
 def test_the_filing_date_order_puts_cases_without_a_date_last(org, many):
     listing = workspace.CaseList(org, workspace.Filters())
-    expected = [c.pk for c in sorted(many, key=lambda c: (*ORDER_KEYS["filing"](c), c.pk))]
+    dated_first = sorted(
+        many,
+        key=lambda c: (c.earliest_filing_date is None, c.earliest_filing_date, c.person_name, c.pk),
+    )
+    expected = [c.pk for c in dated_first]
 
-    assert list(listing.in_index_order().values_list("pk", flat=True)) == expected
     assert list(listing.shares().values_list("case_id", flat=True)) == expected
 
 
-@pytest.mark.parametrize("way", [workspace.FORWARD, workspace.BACKWARD, workspace.JOIN])
 @pytest.mark.parametrize("sort", list(workspace.SORTS))
-def test_the_pages_follow_one_another_whichever_way_they_are_read(
-    org, many, monkeypatch, sort, way
-):
-    def way_to_read(self, start, stop):
-        return way if self.sort_key in workspace.IN_INDEX_ORDER else workspace.JOIN
-
-    monkeypatch.setattr(workspace.CaseList, "way_to_read", way_to_read)
+def test_the_pages_follow_one_another(org, many, sort):
     listing = workspace.CaseList(org, workspace.Filters(sort=sort))
     paginator = Paginator(listing, 15)
 
@@ -410,36 +375,3 @@ def test_the_pages_follow_one_another_whichever_way_they_are_read(
     assert paginator.count == 80
     assert paged == list(listing.shares().values_list("case_id", flat=True))
     assert len(set(paged)) == 80
-
-
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL plans the join")
-def test_on_sqlite_a_long_list_is_read_along_the_index_and_a_short_one_by_the_join(org, many):
-    small = make.organisation("Small Clinic")
-    make.share(many[0], small)
-    long_list = workspace.CaseList(org, workspace.Filters())
-
-    assert long_list.way_to_read(0, 25) == workspace.FORWARD
-    assert long_list.way_to_read(75, 80) == workspace.BACKWARD
-    assert long_list.way_to_read(25, 50) == workspace.JOIN  # the middle, far from both ends
-    assert workspace.CaseList(small, workspace.Filters()).way_to_read(0, 1) == workspace.JOIN
-    by_name = workspace.CaseList(org, workspace.Filters(sort="name"))
-    assert by_name.way_to_read(0, 25) == workspace.JOIN
-
-
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="a plan of SQLite's")
-@pytest.mark.parametrize(
-    "query", ["", "?page=4", "?verdict=ready_to_file&district=nysd", "?verdict=waiting"]
-)
-def test_on_sqlite_a_long_list_is_never_sorted_whole(client_mo, many, query):
-    with CaptureQueriesContext(connection) as queries:
-        response = client_mo.get(DASHBOARD + query)
-    assert len(response.context["rows"]) in (5, 25)
-
-    with connection.cursor() as cursor:
-        for sql in (q["sql"] for q in queries):
-            if not re.search(r'FROM "intake_case(share)?"', sql):
-                continue
-            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
-            plan = " / ".join(row[3] for row in cursor.fetchall())
-            assert "TEMP B-TREE" not in plan, (sql, plan)
-            assert "SCAN intake_caseshare" not in plan, (sql, plan)

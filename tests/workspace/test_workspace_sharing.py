@@ -21,11 +21,6 @@ def clinic():
 
 
 @pytest.fixture
-def ana():
-    return make.user("ana@example.com")
-
-
-@pytest.fixture
 def case(ana):
     return make.ready_case(ana)
 

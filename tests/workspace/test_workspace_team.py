@@ -18,17 +18,6 @@ INVITE = reverse("advocate_team_invite")
 PASSWORD = "a long pass phrase"
 
 
-@pytest.fixture
-def admin(org):
-    return make.advocate(org, "boss@example.org", "Bea Boss", admin=True)
-
-
-@pytest.fixture
-def client_admin(client, admin):
-    client.force_login(admin.user)
-    return client
-
-
 def invite(client, email="new@example.org", role=MemberRole.ADVOCATE):
     return client.post(INVITE, {"email": email, "role": role})
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
-from formtools.wizard.views import NamedUrlWizardView
 
 from intake.access import share_for_request
+from intake.models import Case
 from intake.wizard import DONE, REVIEW, CaseWizard, requests_were_sent
 
 
@@ -24,14 +24,19 @@ class AdvocateCaseWizard(CaseWizard):
     url_name = "advocate_case_step"
 
     def dispatch(self, request, *args, **kwargs):
-        self.share = share_for_request(request, kwargs["case_id"])
-        self.case = self.share.case
-        step = kwargs.get("step")
-        if step != DONE and step not in self.get_form_list():
-            return redirect(self.case_page())
-        # CaseWizard.dispatch would look the case up as the family's; skip to formtools'.
-        response = super(CaseWizard, self).dispatch(request, *args, **kwargs)
-        return self._within_workspace(response)
+        return self._within_workspace(super().dispatch(request, *args, **kwargs))
+
+    def get_case(self, request, case_id) -> Case:
+        self.share = share_for_request(request, case_id)
+        return self.share.case
+
+    def get_resume_url(self) -> str:
+        return self.case_page()
+
+    def get_page_after_screening(self) -> None:
+        # The screen-out and "how to find out" pages speak to families; the case page gives an
+        # advocate the same findings.
+        return None
 
     def case_page(self) -> str:
         return reverse("advocate_case", args=[self.case.id])
@@ -48,10 +53,6 @@ class AdvocateCaseWizard(CaseWizard):
         step = self.steps.current
         if self._returning_to_review() and not (step == "requests" and requests_were_sent(self)):
             return redirect(self.case_page() + "#answers")
-        if step == "screening":
-            # The screen-out and "how to find out" pages speak to families; the case page
-            # gives an advocate the same findings.
-            return NamedUrlWizardView.render_next_step(self, form, **kwargs)
         return super().render_next_step(form, **kwargs)
 
     def done(self, form_list, **kwargs):

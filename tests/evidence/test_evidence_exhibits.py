@@ -11,7 +11,7 @@ import pytest
 from eligibility.facts import loads
 from eligibility.rules import screen
 from intake import drafts
-from tests.test_evidence_packet import AS_OF, CASE, EVIDENCE
+from tests.evidence.test_evidence_packet import AS_OF, CASE, EVIDENCE
 
 
 def text_of(pdf: bytes) -> str:

@@ -7,6 +7,11 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env_json_object
 
 
+@pytest.fixture(autouse=True)
+def media():
+    """These tests read the configured MEDIA_ROOT itself, not a folder of the test's own."""
+
+
 def test_the_defaults_are_20_mb_and_50_files_outside_static():
     assert settings.EVIDENCE_MAX_FILE_BYTES == 20 * 1024 * 1024
     assert settings.EVIDENCE_MAX_FILES_PER_CASE == 50

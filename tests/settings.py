@@ -1,0 +1,16 @@
+"""The settings the tests run with: the project's own, in development mode, with a fast
+password hasher.
+
+Hashing a password the production way takes a quarter of a second, and the tests sign people up
+and in thousands of times; nothing they check depends on the hash. tests/test_deploy.py checks
+that the production settings keep Django's slow hasher.
+"""
+
+import os
+
+# Before config.settings reads it; subprocesses the tests start (manage.py) inherit it too.
+os.environ.setdefault("DEBUG", "true")
+
+from config.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
