@@ -112,3 +112,22 @@ def test_pages_carry_the_security_headers(client):
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_offline_commands_need_no_secret_key(tmp_path):
+    case = tmp_path / "case.json"
+    case.write_text('{"format": "compassionate-release-case/1"}')
+    result = manage("screen", str(case), env_overrides={})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["verdict"] == "needs_information"
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key():
+    code = "import config.wsgi"
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

@@ -16,6 +16,8 @@ from eligibility.rules import screen
 
 
 class Command(BaseCommand):
+    # Reads a file and prints the rules' answer: needs no database, no key, no site settings.
+    requires_system_checks = []
     help = "Screen a case file (JSON v1) and print the findings and verdict as JSON."
 
     def add_arguments(self, parser):
