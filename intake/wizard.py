@@ -38,7 +38,7 @@ from intake import answers, clock, forms, workspace
 from intake.access import case_for_request
 from intake.models import NOT_SURE, Case, CaseShare
 from intake.review import sections as review_sections
-from intake.steps import STEP_INFO, STEPS, TOTAL_STEPS
+from intake.steps import STEP_INFO, STEPS, numbering
 
 FORMS = (
     ("about_you", forms.AboutYouForm),
@@ -141,11 +141,13 @@ class CaseWizard(NamedUrlWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         info = STEP_INFO[self.steps.current]
+        number, total = numbering(self.steps.current, with_details=requests_were_sent(self))
         context.update(
             drawn_from=getattr(self, "drawn_from", ""),
             case=self.case,
             step_info=info,
-            total_steps=TOTAL_STEPS,
+            step_number=number,
+            total_steps=total,
             return_to_review=self._returning_to_review(),
         )
         if self.steps.current == REVIEW:

@@ -85,6 +85,30 @@ def test_it_shows_the_step_number_and_title(client, case):
     assert "<title>Step 4 of 9: The sentence" in response.content.decode()
 
 
+def test_every_page_the_family_sees_has_its_own_step_number(client, case):
+    post_step(client, case, "requests", {"requests_sent": "yes"})
+
+    numbers = {
+        step: re.search(r"Step (\d+) of (\d+)", client.get(step_url(case, step)).content.decode())
+        for step in STEPS
+    }
+
+    assert {step: found.groups() for step, found in numbers.items()} == {
+        step: (str(n), "10") for n, step in enumerate(STEPS, start=1)
+    }
+    case.refresh_from_db()
+    case.current_step = "release_plan"
+    assert case.current_step_label == "Step 8 of 10: The release plan"
+
+
+def test_without_requests_the_steps_after_them_move_up_by_one(client, case):
+    post_step(client, case, "requests", {"requests_sent": "no"})
+
+    assert "Step 6 of 9" in client.get(step_url(case, "requests")).content.decode()
+    assert "Step 7 of 9" in client.get(step_url(case, "release_plan")).content.decode()
+    assert "Step 9 of 9" in client.get(step_url(case, "review")).content.decode()
+
+
 def test_it_shows_errors_next_to_the_field_and_in_a_summary(client, case):
     response = post_step(client, case, "person", {**PERSON, "register_number": "12"})
 
