@@ -587,6 +587,8 @@ def test_it_shows_one_empty_request_to_fill_in_at_first(client, case):
 
 
 def test_it_links_back_to_an_unfinished_case_from_the_home_page(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+
     page = client.get(reverse("home")).content.decode()
 
     assert "Carry on where you left off" in page
