@@ -62,28 +62,26 @@ def _long_text(label: str, *, help_text: str = ""):
     )
 
 
-def facility_choices(*, former: bool) -> list[tuple[str, object]]:
-    """The BOP list for a <select>: current places, then (for old requests) closed ones."""
-    choices: list[tuple[str, object]] = [("", _("Choose a facility"))]
-    choices += _facility_options(current=True)
-    if former:
-        choices.append(
-            (_("Former facilities (closed or renamed)"), list(_facility_options(current=False)))
-        )
-    choices.append((OTHER_FACILITY, NOT_LISTED))
-    return choices
+def facility_choices() -> list[tuple[str, object]]:
+    """Every facility picker's list (eligibility.courts.facility_choices): the places open
+    now, then the closed ones an old request may name, then a way to type one not listed."""
+    listed = courts.facility_choices()
+    return [
+        ("", _("Choose a facility")),
+        *listed.current,
+        (_("Former facilities (closed or renamed)"), list(listed.former)),
+        (OTHER_FACILITY, NOT_LISTED),
+    ]
 
 
-@cache
-def _facility_options(*, current: bool) -> tuple[tuple[str, str], ...]:
-    """(code, "Butner Med I FCI, Butner, NC") sorted by name; built once, the list never changes."""
-
-    def label(f: courts.Facility) -> str:
-        where = f", {f.city}, {f.state}" if f.city and f.state else ""
-        return f"{f.display_name}{where}"
-
-    chosen = sorted((f for f in courts.facilities() if f.current == current), key=label)
-    return tuple((f.code, label(f)) for f in chosen)
+def search_box(label) -> dict:
+    """The words static/js/filter-select.js shows around a long list, in the page's language."""
+    return {
+        "data-filter": label,
+        "data-filter-one": _("1 match in the list below"),
+        # {count} is filled in by the script.
+        "data-filter-many": _("{count} matches in the list below"),
+    }
 
 
 def district_choices() -> list[tuple[str, str]]:
@@ -97,8 +95,7 @@ def _district_options() -> tuple[tuple[str, str], ...]:
 
 
 # Declared with the fields, so that no form builds its own copy (intake/fields.py).
-CURRENT_FACILITIES = FixedChoices(lambda: facility_choices(former=False))
-ALL_FACILITIES = FixedChoices(lambda: facility_choices(former=True))
+FACILITIES = FixedChoices(facility_choices)
 DISTRICTS = FixedChoices(district_choices)
 
 
@@ -324,8 +321,8 @@ class PersonForm(FacilityMixin, forms.Form):
             "Management (RRM) office that supervises them. Type to jump in the list."
         ),
         required=False,
-        choices=CURRENT_FACILITIES,
-        widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
+        choices=FACILITIES,
+        widget=forms.Select(attrs=search_box(_("Search the list of facilities"))),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     unit = _text(_("Their housing unit, if you know it"), max_length=100)
@@ -357,7 +354,7 @@ class SentenceForm(forms.Form):
         ),
         required=False,
         choices=DISTRICTS,
-        widget=forms.Select(attrs={"data-filter": "Search the list of courts"}),
+        widget=forms.Select(attrs=search_box(_("Search the list of courts"))),
     )
     case_number = _text(
         _("The criminal case number"),
@@ -599,8 +596,8 @@ class RequestForm(FacilityMixin, forms.Form):
         label=_("The prison whose warden it went to"),
         help_text=_("If your loved one has moved since, choose the prison they were in then."),
         required=False,
-        choices=ALL_FACILITIES,
-        widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
+        choices=FACILITIES,
+        widget=forms.Select(attrs=search_box(_("Search the list of facilities"))),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     grounds_unknown = forms.BooleanField(

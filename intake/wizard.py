@@ -134,8 +134,8 @@ class CaseWizard(NamedUrlWizardView):
         values = answers.initial(self.case, step)
         # Sent back with the page, so a draft kept from it says which answers it began from.
         self.drawn_from = _digest(values)
-        if step == "request_details" and self.request.GET.get("add"):
-            values.append({})
+        if step == "request_details" and (not values or self.request.GET.get("add")):
+            values.append(answers.new_request_initial(self.case))
         return values
 
     def get_context_data(self, form, **kwargs):

@@ -599,3 +599,17 @@ def test_it_does_not_link_to_another_visitors_case_from_the_home_page(case):
     page = Client().get(reverse("home")).content.decode()
 
     assert reverse("case_resume", args=[case.id]) not in page
+
+
+def test_a_new_request_starts_at_the_prison_the_person_is_in(client, case):
+    answer_first_steps(client, case)  # the person step chose FCI Butner Medium I (BUT)
+    post_step(client, case, "requests", {"requests_sent": "yes"})
+
+    first = client.get(step_url(case, "request_details")).content.decode()
+    post_step(
+        client, case, "request_details", requests_formset(request_form(0, sent_on=date(2026, 9, 1)))
+    )
+    added = client.get(step_url(case, "request_details") + "?add=1").content.decode()
+
+    assert re.search(r'<option value="BUT"[^>]* selected>', first)
+    assert len(re.findall(r'<option value="BUT"[^>]* selected>', added)) == 2
