@@ -182,7 +182,14 @@ HOW_TO_FIND_OUT = {
 }
 
 
+# Not kept as a place: a state sentence is the sentencing court's answer ("state"), which ends
+# the interview at once (ScreeningForm.clean), so a state prisoner answers one question.
+STATE_SENTENCE = "state_sentence"
+
+
 class ScreeningForm(forms.Form):
+    field_order = ["custody_status", "sentencing_court"]
+
     sentencing_court = _radios(
         models.SentencingCourt.choices,
         _("Which court gave the sentence?"),
@@ -190,7 +197,8 @@ class ScreeningForm(forms.Form):
         message=_("Choose which court gave the sentence, or choose Not sure"),
     )
     custody_status = _radios(
-        models.CustodyStatus.choices,
+        [(STATE_SENTENCE, _("In a state prison or county jail (a state sentence)"))]
+        + models.CustodyStatus.choices,
         _("Where is your loved one now?"),
         help_text=_("The BOP inmate locator at bop.gov shows where a federal prisoner is held."),
         message=_("Choose where your loved one is now, or choose Not sure"),
@@ -244,8 +252,17 @@ class ScreeningForm(forms.Form):
     prior_motion_filed_on = MonthDayYearField(label=_("The date that motion was filed, if known"))
     prior_motion_decided_on = MonthDayYearField(label=_("The date the judge decided it, if known"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initial.get("sentencing_court") == "state" and not self.initial.get(
+            "custody_status"
+        ):
+            self.initial["custody_status"] = STATE_SENTENCE
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("custody_status") == STATE_SENTENCE:
+            return self._clean_state_sentence(cleaned)
         before, ended = cleaned.get("offense_before_1987"), cleaned.get("offense_ended_on")
         if before == "yes" and ended is None and "offense_ended_on" not in self.errors:
             self.add_error(
@@ -292,6 +309,26 @@ class ScreeningForm(forms.Form):
                     code="order",
                 ),
             )
+        return cleaned
+
+    def _clean_state_sentence(self, cleaned: dict) -> dict:
+        """A state sentence: the other questions do not matter, and the answer is kept as the
+        sentencing court's, which the rules know."""
+        if cleaned.get("sentencing_court") in ("federal_district", "dc_superior", "court_martial"):
+            self.add_error(
+                "custody_status",
+                forms.ValidationError(
+                    _(
+                        "You said a state sentence here, but not a state court below. Change one "
+                        "of the two answers"
+                    ),
+                    code="contradiction",
+                ),
+            )
+            return cleaned
+        for name in list(self.errors):
+            del self.errors[name]
+        cleaned.update(sentencing_court="state", custody_status="")
         return cleaned
 
 

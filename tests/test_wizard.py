@@ -613,3 +613,36 @@ def test_a_new_request_starts_at_the_prison_the_person_is_in(client, case):
 
     assert re.search(r'<option value="BUT"[^>]* selected>', first)
     assert len(re.findall(r'<option value="BUT"[^>]* selected>', added)) == 2
+
+
+def test_a_state_prisoner_answers_one_question_and_learns_what_to_do_instead(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+
+    response = post_step(client, case, "screening", {"custody_status": "state_sentence"})
+
+    assert response["Location"] == reverse("case_screened_out", args=[case.id])
+    case.refresh_from_db()
+    assert (case.sentencing_court, case.custody_status, case.verdict) == (
+        "state",
+        "",
+        "not_eligible",
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "state court" in page
+    assert "medical parole" in page and "clemency" in page
+    assert "public defender's office in the state" in page
+    assert "federal defender" not in page
+    again = client.get(step_url(case, "screening")).content.decode()
+    assert re.search(r'value="state_sentence"[^>]*checked', again)
+    assert again.index('name="screening-custody_status"') < again.index(
+        'name="screening-sentencing_court"'
+    )
+
+
+def test_a_state_sentence_and_a_federal_court_cannot_both_be_true(client, case):
+    response = post_step(
+        client, case, "screening", {**SCREENING, "custody_status": "state_sentence"}
+    )
+
+    assert response.status_code == 200
+    assert "not a state court below" in response.content.decode()
