@@ -12,6 +12,7 @@ from datetime import date
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator, normalize_choices
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from intake import clock
@@ -66,6 +67,10 @@ class FixedChoices(BaseChoiceIterator):
         return self
 
 
+# Languages that write the day before the month.
+DAY_FIRST = frozenset({"es"})
+
+
 class DateInputs(forms.MultiWidget):
     """Three boxes: month, day, year, each labelled, with a number keypad on phones.
 
@@ -104,8 +109,14 @@ class DateInputs(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for part, sub in zip(self.parts, context["widget"]["subwidgets"], strict=True):
+        subwidgets = context["widget"]["subwidgets"]
+        for part, sub in zip(self.parts, subwidgets, strict=True):
             sub["label"] = part
+        # Shown in the order the language writes dates (día / mes / año in Spanish), so a day
+        # of 12 or less is never typed as the month; the boxes keep their names (_0 is the
+        # month) whatever the order.
+        if (get_language() or "").split("-")[0] in DAY_FIRST:
+            subwidgets[:2] = subwidgets[1], subwidgets[0]
         return context
 
 

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -461,3 +462,28 @@ def test_it_lowercases_the_email_for_the_account():
 
     assert form.is_valid(), form.errors
     assert form.cleaned_data["email"] == "ana@example.com"
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [("en", ["Month", "Day", "Year"]), ("es", ["Día", "Mes", "Año"])],
+)
+def test_date_boxes_come_in_the_order_the_language_writes_dates(language, order):
+    with translation.override(language):
+        html = str(forms.PersonForm(initial={"date_of_birth": date(1957, 3, 2)})["date_of_birth"])
+
+    labels = re.findall(r"<label for=\"[^\"]+\">([^<]+)</label>", html)
+    assert labels == order
+    # Whatever the order, each box keeps its name: the day (2) is never read as the month.
+    assert re.search(r'name="date_of_birth_1"[^>]*value="2"', html)
+    assert re.search(r'name="date_of_birth_0"[^>]*value="3"', html)
+    day_first = html.index("date_of_birth_1") < html.index("date_of_birth_0")
+    assert day_first == (language == "es")
+
+
+def test_a_day_typed_in_the_spanish_order_is_kept_as_the_day():
+    with translation.override("es"):
+        form = forms.PersonForm({**PERSON, "date_of_birth_0": "3", "date_of_birth_1": "2"})
+
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["date_of_birth"] == date(1957, 3, 2)
