@@ -188,20 +188,18 @@ STATE_SENTENCE = "state_sentence"
 
 
 class ScreeningForm(forms.Form):
-    field_order = ["custody_status", "sentencing_court"]
-
-    sentencing_court = _radios(
-        models.SentencingCourt.choices,
-        _("Which court gave the sentence?"),
-        help_text=_("The first page of the judgment names the court."),
-        message=_("Choose which court gave the sentence, or choose Not sure"),
-    )
     custody_status = _radios(
         [(STATE_SENTENCE, _("In a state prison or county jail (a state sentence)"))]
         + models.CustodyStatus.choices,
         _("Where is your loved one now?"),
         help_text=_("The BOP inmate locator at bop.gov shows where a federal prisoner is held."),
         message=_("Choose where your loved one is now, or choose Not sure"),
+    )
+    sentencing_court = _radios(
+        models.SentencingCourt.choices,
+        _("Which court gave the sentence?"),
+        help_text=_("The first page of the judgment names the court."),
+        message=_("Choose which court gave the sentence, or choose Not sure"),
     )
     offense_before_1987 = _radios(
         [
