@@ -23,9 +23,11 @@ import copy
 import hashlib
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -147,6 +149,8 @@ class CaseWizard(NamedUrlWizardView):
             case=self.case,
             step_info=info,
             step_number=number,
+            # The language buttons send this form: what was typed is kept (_switch_language).
+            language_switch_form="step-form",
             total_steps=total,
             return_to_review=self._returning_to_review(),
         )
@@ -165,6 +169,8 @@ class CaseWizard(NamedUrlWizardView):
             raise SuspiciousOperation("The wizard step in the form does not match the address.")
         # The address says which step was sent, whatever the session remembers (or forgot).
         self.storage.current_step = step
+        if self.request.POST.get("language") in dict(settings.LANGUAGES):
+            return self._switch_language(step)
         leaving = self.request.POST.get("wizard_goto_step") or ("save_later" in self.request.POST)
         if leaving:
             self._keep_unsent(step)
@@ -261,6 +267,23 @@ class CaseWizard(NamedUrlWizardView):
                 }
         self.case.current_step = goto if goto in self.get_form_list() else step
         self.case.save(update_fields=["current_step", "updated_at"])
+
+    def _switch_language(self, step: str) -> HttpResponse:
+        """The language switch on a step: keep what was typed (saved if valid, else as a
+        draft), then show the same step in the other language."""
+        self._keep_unsent(step)
+        response = redirect(self.request.get_full_path())
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            self.request.POST["language"],
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
 
     def _fingerprint(self, step: str) -> str:
         """The step's answers as saved on the case, in a few bytes."""

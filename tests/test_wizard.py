@@ -646,3 +646,53 @@ def test_a_state_sentence_and_a_federal_court_cannot_both_be_true(client, case):
 
     assert response.status_code == 200
     assert "not a state court below" in response.content.decode()
+
+
+# -- long text and the language switch ---------------------------------------------------------
+
+
+def test_a_long_text_box_says_its_limit_and_is_never_cut_by_the_browser(client, case):
+    page = client.get(step_url(case, "release_plan")).content.decode()
+
+    box = re.search(r"<textarea[^>]*name=\"release_plan-residence\"[^>]*>", page).group(0)
+    assert 'data-limit="10000"' in box and "maxlength" not in box
+    assert "Up to 10,000 characters." in page
+    assert "js/text-limit.js" in page
+
+
+def test_text_over_the_limit_is_refused_with_a_message_and_kept_whole(client, case):
+    too_long = "My mother will care for her. " * 400  # 11,600 characters
+
+    response = post_step(client, case, "release_plan", {"residence": too_long})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This is 11,599 characters long. The most it can hold is 10,000" in page
+    assert too_long.strip() in page
+    case.refresh_from_db()
+    assert case.residence == ""
+
+
+def test_switching_language_on_a_step_keeps_what_was_typed(client, case):
+    post_step(
+        client,
+        case,
+        "person",
+        {"person_name": "Jane Q. Doe", "register_number": "12"},
+        language="es",
+    )
+    response = client.get(step_url(case, "person"))
+
+    page = response.content.decode()
+    assert '<html lang="es">' in page
+    assert 'value="Jane Q. Doe"' in page and 'value="12"' in page
+
+
+def test_switching_language_saves_a_step_that_is_complete(client, case):
+    response = post_step(client, case, "release_plan", {"residence": "In Queens"}, language="es")
+
+    assert response["Location"] == step_url(case, "release_plan")
+    assert client.cookies["django_language"].value == "es"
+    case.refresh_from_db()
+    assert case.residence == "In Queens"
+    assert 'form="step-form"' in client.get(step_url(case, "release_plan")).content.decode()
