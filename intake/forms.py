@@ -163,8 +163,9 @@ HOW_TO_FIND_OUT = {
     ),
     "several_districts": (
         _(
-            "The BOP sentence computation lists every sentence your loved one is serving. Your "
-            "loved one can ask their case manager for a copy."
+            "The prison has a paper that shows how it counts the time (the sentence computation). "
+            "It lists every sentence your loved one is serving. Your loved one can ask their case "
+            "manager for a copy."
         )
     ),
     "transferred_supervision": (
@@ -220,7 +221,10 @@ class ScreeningForm(forms.Form):
     appeal_pending = _radios(
         models.YesNo.choices,
         _("Is an appeal of the conviction or the sentence still open?"),
-        help_text=_("This includes an appeal from a decision on a § 2255 motion."),
+        help_text=_(
+            "This includes an appeal of a judge's answer to a “§ 2255 motion”: a claim that the "
+            "conviction or the sentence broke the law."
+        ),
         message=_("Choose whether an appeal is still open, or choose Not sure"),
     )
     several_districts = _radios(
@@ -233,12 +237,12 @@ class ScreeningForm(forms.Form):
     transferred_supervision = _radios(
         models.YesNo.choices,
         _(
-            "Is this prison time for breaking the rules of supervised release that was moved to "
-            "another court?"
+            "Did a second court give this prison time, for breaking the rules of supervised release?"
         ),
         help_text=_(
-            "Sometimes supervision is moved to the court where the person lives. Then "
-            "that court gives the prison time."
+            "Supervised release is the time under a probation officer after prison. Sometimes it "
+            "is handed to the court where the person lives. Then that court gives the prison time "
+            "for breaking its rules."
         ),
         message=_("Choose an answer about supervised release, or choose Not sure"),
     )
@@ -430,8 +434,8 @@ class SentenceForm(forms.Form):
     custody_began = MonthDayYearField(
         label=_("The date federal custody began"),
         help_text=_(
-            "Include jail time before the sentence if it counts toward it. The BOP "
-            "sentence computation shows this date."
+            "Include jail time before the sentence if it counts toward it. The prison's paper that "
+            "shows how it counts the time (the sentence computation) has this date."
         ),
     )
     offense = TextField(
