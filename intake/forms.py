@@ -237,7 +237,8 @@ class ScreeningForm(forms.Form):
     transferred_supervision = _radios(
         models.YesNo.choices,
         _(
-            "Did a second court give this prison time, for breaking the rules of supervised release?"
+            "Did a second court give this prison time, for breaking the rules of supervised "
+            "release?"
         ),
         help_text=_(
             "Supervised release is the time under a probation officer after prison. Sometimes it "
