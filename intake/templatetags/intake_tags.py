@@ -9,6 +9,7 @@ import html
 import re
 
 from django import forms, template
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import normalize_newlines
@@ -485,6 +486,12 @@ def appeals_answered(form) -> bool:
 @register.filter
 def long_date(value) -> str:
     return words.long_date(value) if value else ""
+
+
+@register.filter
+def local_day(value) -> str:
+    """The day of a moment (a datetime) in the site's time zone, in the reader's words."""
+    return words.short_date(timezone.localdate(value)) if value else ""
 
 
 @register.filter
