@@ -327,3 +327,14 @@ def test_a_renderer_runs_in_english_whatever_the_language():
         assert translation.get_language() == "es"
 
     assert seen == ["en"]
+
+
+@pytest.mark.django_db
+def test_a_state_prisoner_learns_what_to_do_instead_in_spanish(spanish):
+    case = start_case(spanish)
+
+    response = post_step(spanish, case, "screening", {"custody_status": "state_sentence"})
+
+    html = _page(spanish, response["Location"])
+    assert_spanish(html, "Lo que puede hacer en su lugar", "defensor público del estado")
+    assert "defensores federales" not in html
