@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
-from eligibility.words import court_date
+from eligibility.words import short_date
 from evidence import validation
 from evidence.models import Attachment
 from intake.models import Case
@@ -29,7 +29,7 @@ def supports_choices(case: Case) -> list[tuple[str, object]]:
         for role, label in Attachment.Role.choices:
             words = {"number": number, "label": label}
             if request.sent_on:
-                words["date"] = court_date(request.sent_on)
+                words["date"] = short_date(request.sent_on)
                 text = gettext("Request %(number)s, sent %(date)s: %(label)s") % words
             else:
                 text = gettext("Request %(number)s: %(label)s") % words

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from eligibility.rules import screen
 from evidence import builds, packet, services
@@ -22,7 +23,7 @@ from intake import clock
 from intake.access import case_for_request
 from intake.views.downloads import last_name, not_modified, safe_filename
 
-GONE = "A part of your answers that is no longer there"
+GONE = gettext_lazy("A part of your answers that is no longer there")
 # The packet and its progress carry personal data: never kept by the browser or a cache.
 NO_STORE = "private, no-store"
 
@@ -186,7 +187,7 @@ def _rows(case) -> list[dict]:
             "letter": letters.get(str(a.id)),
             "for": labels.get(_supports_value(a), GONE),
             "size": filesizeformat(a.size),
-            "type": "PDF" if a.content_type == "application/pdf" else "Picture",
+            "type": _("PDF file") if a.content_type == "application/pdf" else _("Picture"),
         }
         for a in attachments
     ]

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from config import logfilter
 from intake.models import Case, CaseShare, Membership
+from intake.steps import STEPS
 
 
 def case_for_request(request, case_id: UUID, cases: QuerySet[Case] | None = None) -> Case:
@@ -94,13 +98,47 @@ def shares_for_request(request, case_ids: list[str]) -> list[CaseShare]:
     return shares
 
 
-def start_case(request) -> Case:
-    """A new, empty case for this visitor: owned by the account, or held by the session."""
+# A case nobody has answered anything in yet: Start gives it again rather than a second one.
+UNTOUCHED = Q(
+    finished_at=None,
+    current_step=STEPS[0],
+    preparer_role="",
+    person_name="",
+    sentencing_court="",
+)
+
+
+def visitors_cases(request) -> QuerySet[Case]:
+    """The family's cases: the account's, or those this browser started without one."""
     if request.user.is_authenticated:
-        return Case.objects.create(owner=request.user)
-    if request.session.session_key is None:
-        request.session.save()
-    return Case.objects.create(session_key=request.session.session_key)
+        return Case.objects.filter(owner=request.user)
+    key = request.session.session_key
+    if not key:
+        return Case.objects.none()
+    return Case.objects.filter(owner=None, session_key=key)
+
+
+def start_case(request) -> Case:
+    """The case to begin with: the untouched one this visitor already has (a second visit, a
+    double click on Start), or a new, empty case owned by the account or held by the session."""
+    if request.user.is_authenticated:
+        holder = get_user_model().objects.filter(pk=request.user.pk)
+        touch = {"last_login": F("last_login")}
+        new = {"owner": request.user}
+    else:
+        if request.session.session_key is None:
+            request.session.save()
+        holder = Session.objects.filter(session_key=request.session.session_key)
+        touch = {"expire_date": F("expire_date")}
+        new = {"session_key": request.session.session_key}
+    with transaction.atomic():
+        # Writing the row that holds the cases first makes a second click wait for the first
+        # to finish, and then find the case it made.
+        holder.update(**touch)
+        for case in visitors_cases(request).filter(UNTOUCHED).order_by("created_at"):
+            if not case.completed_steps:
+                return case
+        return Case.objects.create(**new)
 
 
 def claim_session_cases(session_key: str | None, user) -> int:

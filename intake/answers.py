@@ -129,6 +129,11 @@ def request_initial(request: WardenRequest) -> dict:
     return values
 
 
+def new_request_initial(case: Case) -> dict:
+    """A request not told about yet starts at the prison the person is in now."""
+    return _facility_initial(case.facility)
+
+
 def save(case: Case, step: str, form) -> None:
     """Copy a valid step form onto the case and its rows; the caller saves `case` afterwards,
     in the same transaction, so a step is kept whole or not at all."""

@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.choices import BaseChoiceIterator, normalize_choices
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from intake import clock
@@ -24,7 +27,43 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 class TextField(forms.CharField):
     """Free text without invisible control characters (removed, not refused: no one can see
-    them to take them out)."""
+    them to take them out).
+
+    A box of several lines has no maxlength: a browser would cut pasted text at the limit
+    without a word. It carries its limit (data-limit) for the live count under it
+    (static/js/text-limit.js), and text over the limit comes back with a message, kept whole.
+    """
+
+    default_error_messages = {
+        "too_long": _(
+            "This is %(length)s characters long. The most it can hold is %(limit)s. Make it "
+            "shorter: nothing was cut or saved"
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # validate() says it with the numbers grouped as the reader writes them.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def validate(self, value):
+        super().validate(value)
+        if self.max_length is not None and len(value) > self.max_length:
+            raise forms.ValidationError(
+                self.error_messages["too_long"],
+                code="max_length",
+                params={
+                    "length": number_format(len(value), force_grouping=True),
+                    "limit": number_format(self.max_length, force_grouping=True),
+                },
+            )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.Textarea) and self.max_length is not None:
+            attrs.pop("maxlength", None)
+            attrs["data-limit"] = str(self.max_length)
+        return attrs
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -66,6 +105,10 @@ class FixedChoices(BaseChoiceIterator):
         return self
 
 
+# Languages that write the day before the month.
+DAY_FIRST = frozenset({"es"})
+
+
 class DateInputs(forms.MultiWidget):
     """Three boxes: month, day, year, each labelled, with a number keypad on phones.
 
@@ -104,8 +147,14 @@ class DateInputs(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for part, sub in zip(self.parts, context["widget"]["subwidgets"], strict=True):
+        subwidgets = context["widget"]["subwidgets"]
+        for part, sub in zip(self.parts, subwidgets, strict=True):
             sub["label"] = part
+        # Shown in the order the language writes dates (día / mes / año in Spanish), so a day
+        # of 12 or less is never typed as the month; the boxes keep their names (_0 is the
+        # month) whatever the order.
+        if (get_language() or "").split("-")[0] in DAY_FIRST:
+            subwidgets[:2] = subwidgets[1], subwidgets[0]
         return context
 
 

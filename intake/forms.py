@@ -62,28 +62,26 @@ def _long_text(label: str, *, help_text: str = ""):
     )
 
 
-def facility_choices(*, former: bool) -> list[tuple[str, object]]:
-    """The BOP list for a <select>: current places, then (for old requests) closed ones."""
-    choices: list[tuple[str, object]] = [("", _("Choose a facility"))]
-    choices += _facility_options(current=True)
-    if former:
-        choices.append(
-            (_("Former facilities (closed or renamed)"), list(_facility_options(current=False)))
-        )
-    choices.append((OTHER_FACILITY, NOT_LISTED))
-    return choices
+def facility_choices() -> list[tuple[str, object]]:
+    """Every facility picker's list (eligibility.courts.facility_choices): the places open
+    now, then the closed ones an old request may name, then a way to type one not listed."""
+    listed = courts.facility_choices()
+    return [
+        ("", _("Choose a facility")),
+        *listed.current,
+        (_("Former facilities (closed or renamed)"), list(listed.former)),
+        (OTHER_FACILITY, NOT_LISTED),
+    ]
 
 
-@cache
-def _facility_options(*, current: bool) -> tuple[tuple[str, str], ...]:
-    """(code, "Butner Med I FCI, Butner, NC") sorted by name; built once, the list never changes."""
-
-    def label(f: courts.Facility) -> str:
-        where = f", {f.city}, {f.state}" if f.city and f.state else ""
-        return f"{f.display_name}{where}"
-
-    chosen = sorted((f for f in courts.facilities() if f.current == current), key=label)
-    return tuple((f.code, label(f)) for f in chosen)
+def search_box(label) -> dict:
+    """The words static/js/filter-select.js shows around a long list, in the page's language."""
+    return {
+        "data-filter": label,
+        "data-filter-one": _("1 match in the list below"),
+        # {count} is filled in by the script.
+        "data-filter-many": _("{count} matches in the list below"),
+    }
 
 
 def district_choices() -> list[tuple[str, str]]:
@@ -97,8 +95,7 @@ def _district_options() -> tuple[tuple[str, str], ...]:
 
 
 # Declared with the fields, so that no form builds its own copy (intake/fields.py).
-CURRENT_FACILITIES = FixedChoices(lambda: facility_choices(former=False))
-ALL_FACILITIES = FixedChoices(lambda: facility_choices(former=True))
+FACILITIES = FixedChoices(facility_choices)
 DISTRICTS = FixedChoices(district_choices)
 
 
@@ -166,8 +163,9 @@ HOW_TO_FIND_OUT = {
     ),
     "several_districts": (
         _(
-            "The BOP sentence computation lists every sentence your loved one is serving. Your "
-            "loved one can ask their case manager for a copy."
+            "The prison has a paper that shows how it counts the time (the sentence computation). "
+            "It lists every sentence your loved one is serving. Your loved one can ask their case "
+            "manager for a copy."
         )
     ),
     "transferred_supervision": (
@@ -185,18 +183,24 @@ HOW_TO_FIND_OUT = {
 }
 
 
+# Not kept as a place: a state sentence is the sentencing court's answer ("state"), which ends
+# the interview at once (ScreeningForm.clean), so a state prisoner answers one question.
+STATE_SENTENCE = "state_sentence"
+
+
 class ScreeningForm(forms.Form):
+    custody_status = _radios(
+        [(STATE_SENTENCE, _("In a state prison or county jail (a state sentence)"))]
+        + models.CustodyStatus.choices,
+        _("Where is your loved one now?"),
+        help_text=_("The BOP inmate locator at bop.gov shows where a federal prisoner is held."),
+        message=_("Choose where your loved one is now, or choose Not sure"),
+    )
     sentencing_court = _radios(
         models.SentencingCourt.choices,
         _("Which court gave the sentence?"),
         help_text=_("The first page of the judgment names the court."),
         message=_("Choose which court gave the sentence, or choose Not sure"),
-    )
-    custody_status = _radios(
-        models.CustodyStatus.choices,
-        _("Where is your loved one now?"),
-        help_text=_("The BOP inmate locator at bop.gov shows where a federal prisoner is held."),
-        message=_("Choose where your loved one is now, or choose Not sure"),
     )
     offense_before_1987 = _radios(
         [
@@ -217,7 +221,10 @@ class ScreeningForm(forms.Form):
     appeal_pending = _radios(
         models.YesNo.choices,
         _("Is an appeal of the conviction or the sentence still open?"),
-        help_text=_("This includes an appeal from a decision on a § 2255 motion."),
+        help_text=_(
+            "This includes an appeal of a judge's answer to a “§ 2255 motion”: a claim that the "
+            "conviction or the sentence broke the law."
+        ),
         message=_("Choose whether an appeal is still open, or choose Not sure"),
     )
     several_districts = _radios(
@@ -230,12 +237,13 @@ class ScreeningForm(forms.Form):
     transferred_supervision = _radios(
         models.YesNo.choices,
         _(
-            "Is this prison time for breaking the rules of supervised release that was moved to "
-            "another court?"
+            "Did a second court give this prison time, for breaking the rules of supervised "
+            "release?"
         ),
         help_text=_(
-            "Sometimes supervision is moved to the court where the person lives. Then "
-            "that court gives the prison time."
+            "Supervised release is the time under a probation officer after prison. Sometimes it "
+            "is handed to the court where the person lives. Then that court gives the prison time "
+            "for breaking its rules."
         ),
         message=_("Choose an answer about supervised release, or choose Not sure"),
     )
@@ -247,8 +255,17 @@ class ScreeningForm(forms.Form):
     prior_motion_filed_on = MonthDayYearField(label=_("The date that motion was filed, if known"))
     prior_motion_decided_on = MonthDayYearField(label=_("The date the judge decided it, if known"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initial.get("sentencing_court") == "state" and not self.initial.get(
+            "custody_status"
+        ):
+            self.initial["custody_status"] = STATE_SENTENCE
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("custody_status") == STATE_SENTENCE:
+            return self._clean_state_sentence(cleaned)
         before, ended = cleaned.get("offense_before_1987"), cleaned.get("offense_ended_on")
         if before == "yes" and ended is None and "offense_ended_on" not in self.errors:
             self.add_error(
@@ -297,6 +314,26 @@ class ScreeningForm(forms.Form):
             )
         return cleaned
 
+    def _clean_state_sentence(self, cleaned: dict) -> dict:
+        """A state sentence: the other questions do not matter, and the answer is kept as the
+        sentencing court's, which the rules know."""
+        if cleaned.get("sentencing_court") in ("federal_district", "dc_superior", "court_martial"):
+            self.add_error(
+                "custody_status",
+                forms.ValidationError(
+                    _(
+                        "You said a state sentence here, but not a state court below. Change one "
+                        "of the two answers"
+                    ),
+                    code="contradiction",
+                ),
+            )
+            return cleaned
+        for name in list(self.errors):
+            del self.errors[name]
+        cleaned.update(sentencing_court="state", custody_status="")
+        return cleaned
+
 
 class PersonForm(FacilityMixin, forms.Form):
     person_name = TextField(
@@ -324,8 +361,8 @@ class PersonForm(FacilityMixin, forms.Form):
             "Management (RRM) office that supervises them. Type to jump in the list."
         ),
         required=False,
-        choices=CURRENT_FACILITIES,
-        widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
+        choices=FACILITIES,
+        widget=forms.Select(attrs=search_box(_("Search the list of facilities"))),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     unit = _text(_("Their housing unit, if you know it"), max_length=100)
@@ -357,7 +394,7 @@ class SentenceForm(forms.Form):
         ),
         required=False,
         choices=DISTRICTS,
-        widget=forms.Select(attrs={"data-filter": "Search the list of courts"}),
+        widget=forms.Select(attrs=search_box(_("Search the list of courts"))),
     )
     case_number = _text(
         _("The criminal case number"),
@@ -398,8 +435,8 @@ class SentenceForm(forms.Form):
     custody_began = MonthDayYearField(
         label=_("The date federal custody began"),
         help_text=_(
-            "Include jail time before the sentence if it counts toward it. The BOP "
-            "sentence computation shows this date."
+            "Include jail time before the sentence if it counts toward it. The prison's paper that "
+            "shows how it counts the time (the sentence computation) has this date."
         ),
     )
     offense = TextField(
@@ -599,8 +636,8 @@ class RequestForm(FacilityMixin, forms.Form):
         label=_("The prison whose warden it went to"),
         help_text=_("If your loved one has moved since, choose the prison they were in then."),
         required=False,
-        choices=ALL_FACILITIES,
-        widget=forms.Select(attrs={"data-filter": "Search the list of facilities"}),
+        choices=FACILITIES,
+        widget=forms.Select(attrs=search_box(_("Search the list of facilities"))),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     grounds_unknown = forms.BooleanField(

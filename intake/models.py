@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 from eligibility import courts, facts, rules
 from eligibility.grounds import BY_ID
-from eligibility.words import court_date
-from intake.steps import STEP_INFO, STEPS, TOTAL_STEPS
+from eligibility.words import short_date
+from intake.steps import STEP_INFO, STEPS, numbering
 
 NOT_SURE = "not_sure"
 
@@ -220,7 +220,9 @@ class Case(models.Model):
     def __str__(self) -> str:
         if self.person_name:
             return self.person_name
-        return gettext("Case started %(date)s") % {"date": court_date(self.created_at.date())}
+        # The day in the site's time zone, in the reader's language: not the UTC date.
+        started = timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
+        return gettext("Case started %(date)s") % {"date": short_date(started)}
 
     def get_absolute_url(self) -> str:
         return reverse("case_resume", args=[self.id])
@@ -236,11 +238,12 @@ class Case(models.Model):
     @property
     def current_step_label(self) -> str:
         """'Step 4 of 9: The sentence'."""
-        info = STEP_INFO.get(self.current_step, STEP_INFO[STEPS[0]])
+        step = self.current_step if self.current_step in STEP_INFO else STEPS[0]
+        number, total = numbering(step, with_details=self.requests_sent == YesNo.YES)
         return gettext("Step %(number)s of %(total)s: %(title)s") % {
-            "number": info.number,
-            "total": TOTAL_STEPS,
-            "title": info.title,
+            "number": number,
+            "total": total,
+            "title": STEP_INFO[step].title,
         }
 
     @property

@@ -18,6 +18,8 @@ from eligibility.words import long_date
 LOVED_ONE = _("Your loved one")
 YOU_BOTH = _("You and your loved one")
 LOVED_ONE_OR_LAWYER = _("Your loved one (or their lawyer)")
+YOU = _("You")
+YOU_OR_LAWYER = _("You (or your lawyer)")
 
 
 @dataclass(frozen=True)
@@ -27,57 +29,107 @@ class NextStep:
     text: str
 
 
+@dataclass(frozen=True)
+class Voiced:
+    """Words for a family helping a loved one, and for the person in prison filling it in for
+    himself ("you")."""
+
+    family: str
+    own: str
+
+    def said(self, own: bool) -> str:
+        return self.own if own else self.family
+
+
+def _steps(steps, own: bool) -> list[NextStep]:
+    return [
+        NextStep(*(w.said(own) if isinstance(w, Voiced) else w for w in (who, title, text)))
+        for who, title, text in steps
+    ]
+
+
 REQUEST_STEPS = (
-    NextStep(
-        YOU_BOTH,
+    (
+        Voiced(YOU_BOTH, YOU),
         _("Write the request to the warden"),
-        _(
-            "The request must ask the Bureau of Prisons to file a motion for a reduction in "
-            "sentence (compassionate release) under 18 U.S.C. § 3582(c)(1)(A). Asking for home "
-            "confinement does not count. List every reason with its facts, the release plan, and "
-            "the good things your loved one has done in prison. A reason the warden never saw "
-            "cannot be used in court later."
+        Voiced(
+            _(
+                "The request must ask the Bureau of Prisons to file a motion for a reduction in "
+                "sentence (compassionate release) under 18 U.S.C. § 3582(c)(1)(A). Asking for "
+                "home confinement does not count. List every reason with its facts, the release "
+                "plan, and the good things your loved one has done in prison. A reason the "
+                "warden never saw cannot be used in court later."
+            ),
+            _(
+                "The request must ask the Bureau of Prisons to file a motion for a reduction in "
+                "sentence (compassionate release) under 18 U.S.C. § 3582(c)(1)(A). Asking for "
+                "home confinement does not count. List every reason with its facts, the release "
+                "plan, and the good things you have done in prison. A reason the warden never "
+                "saw cannot be used in court later."
+            ),
         ),
     ),
-    NextStep(
-        LOVED_ONE,
+    (
+        Voiced(LOVED_ONE, YOU),
         _("Sign it and hand it to staff"),
-        _(
-            "It is best if your loved one signs the request and hands it to staff, or sends it as "
-            "an electronic request to staff. Family can also mail or email a copy to the warden "
-            "with delivery confirmation. Ask for a copy stamped with the date it was received."
+        Voiced(
+            _(
+                "It is best if your loved one signs the request and hands it to staff, or sends "
+                "it as an electronic request to staff. Family can also mail or email a copy to "
+                "the warden with delivery confirmation. Ask for a copy stamped with the date it "
+                "was received."
+            ),
+            _(
+                "It is best if you sign the request and hand it to staff, or send it as an "
+                "electronic request to staff. Family can also mail or email a copy to the warden "
+                "with delivery confirmation. Ask for a copy stamped with the date it was received."
+            ),
         ),
     ),
-    NextStep(
-        _("You"),
+    (
+        YOU,
         _("Keep proof of the date the warden received it"),
         _(
             "The 30 days start when the warden receives the request. Keep the stamped copy, the "
             "warden's answer, or the delivery confirmation. Write the date down."
         ),
     ),
-    NextStep(
-        LOVED_ONE,
+    (
+        Voiced(LOVED_ONE, YOU),
         _("Wait 30 full days"),
-        _(
-            "The motion can be filed on the 31st day after the warden received the request. A "
-            "“no” from the warden does not shorten the wait. If the warden says no, your "
-            "loved one can also file an appeal (a BP-9) within 20 days, to keep another path open."
+        Voiced(
+            _(
+                "The motion can be filed on the 31st day after the warden received the request. "
+                "A “no” from the warden does not shorten the wait. If the warden says no, your "
+                "loved one can also file an appeal (a BP-9) within 20 days, to keep another path "
+                "open."
+            ),
+            _(
+                "The motion can be filed on the 31st day after the warden received the request. "
+                "A “no” from the warden does not shorten the wait. If the warden says no, you can "
+                "also file an appeal (a BP-9) within 20 days, to keep another path open."
+            ),
         ),
     ),
 )
 
 FILE_STEPS = (
-    NextStep(
-        LOVED_ONE_OR_LAWYER,
+    (
+        Voiced(LOVED_ONE_OR_LAWYER, YOU_OR_LAWYER),
         _("Sign the motion"),
-        _(
-            "Only your loved one (or a lawyer) can sign the motion and the declaration at the end. "
-            "Family members can help prepare it, but cannot sign or file it for them."
+        Voiced(
+            _(
+                "Only your loved one (or a lawyer) can sign the motion and the declaration at the "
+                "end. Family members can help prepare it, but cannot sign or file it for them."
+            ),
+            _(
+                "Only you (or a lawyer) can sign the motion and the declaration at the end. "
+                "Family members can help prepare it, but cannot sign or file it for you."
+            ),
         ),
     ),
-    NextStep(
-        LOVED_ONE,
+    (
+        Voiced(LOVED_ONE, YOU),
         _("Hand it to prison staff for mailing to the court"),
         _(
             "The motion counts as filed on the day it is handed to staff for mailing, so that day "
@@ -85,8 +137,8 @@ FILE_STEPS = (
             "sentence, with a copy to the U.S. Attorney's Office."
         ),
     ),
-    NextStep(
-        _("You"),
+    (
+        YOU,
         _("Keep copies of everything"),
         _(
             "Keep a copy of the motion, the request to the warden, the proof of when it was "
@@ -96,13 +148,15 @@ FILE_STEPS = (
 )
 
 
-def next_steps(screening: Screening) -> list[NextStep]:
+def next_steps(screening: Screening, *, own: bool = False) -> list[NextStep]:
+    """The timeline for the verdict; `own`: the person in prison is filling it in ("you")."""
     when = screening.earliest_filing_date
+    request_steps, file_steps = _steps(REQUEST_STEPS, own), _steps(FILE_STEPS, own)
     match screening.verdict:
         case "not_eligible":
             return [
                 NextStep(
-                    _("You"),
+                    YOU,
                     _("Look at the other paths"),
                     _(
                         "The notes below say which other path may fit. A lawyer or a federal "
@@ -113,19 +167,19 @@ def next_steps(screening: Screening) -> list[NextStep]:
         case "needs_information" if when is not None:
             return [
                 NextStep(
-                    YOU_BOTH,
+                    YOU if own else YOU_BOTH,
                     _("Get proof of the date the warden received the request"),
                     _(
                         "Ask staff for a copy stamped with the date received, or use the warden's "
                         "answer or a delivery confirmation. Then come back and add the date."
                     ),
                 ),
-                *FILE_STEPS,
+                *file_steps,
             ]
         case "needs_information":
             return [
                 NextStep(
-                    _("You"),
+                    YOU,
                     _("Find the missing answers"),
                     _(
                         "The notes below say what is missing and where to find it, such as the "
@@ -137,46 +191,62 @@ def next_steps(screening: Screening) -> list[NextStep]:
         case "no_qualifying_ground":
             return [
                 NextStep(
-                    _("You"),
+                    YOU,
                     _("Check the reasons again"),
                     _(
+                        "The notes below explain why each reason does not fit yet. If your health "
+                        "or family situation changes, come back and update the case."
+                    )
+                    if own
+                    else _(
                         "The notes below explain why each reason does not fit yet. If your loved "
                         "one's health or family situation changes, come back and update the case."
                     ),
                 )
             ]
         case "needs_warden_request":
-            return [*REQUEST_STEPS, *FILE_STEPS]
+            return [*request_steps, *file_steps]
         case "new_request_needed":
             return [
                 NextStep(
-                    YOU_BOTH,
+                    YOU if own else YOU_BOTH,
                     _("Decide: a new request, or file on the other reasons"),
                     _(
+                        "You can send a new request that lists the reasons the warden never saw, "
+                        "then wait 30 days again. Or you can file now on the reasons the warden "
+                        "already saw, and leave the others out."
+                    )
+                    if own
+                    else _(
                         "You can send a new request that lists the reasons the warden never saw, "
                         "then wait 30 days again. Or your loved one can file now on the reasons "
                         "the warden already saw, and leave the others out."
                     ),
                 ),
-                *REQUEST_STEPS,
-                *FILE_STEPS,
+                *request_steps,
+                *file_steps,
             ]
         case "waiting":
             return [
                 NextStep(
-                    _("You"),
+                    YOU,
                     _("Keep proof of the date the warden received the request"),
                     _("Keep the stamped copy, the warden's answer, or the delivery confirmation."),
                 ),
                 NextStep(
-                    LOVED_ONE,
+                    YOU if own else LOVED_ONE,
                     gettext("Wait until %(date)s") % {"date": long_date(when)},
                     _(
+                        "Do not file before this date, even if the warden says no. If the warden "
+                        "says no, you can also file an appeal (a BP-9) within 20 days."
+                    )
+                    if own
+                    else _(
                         "Do not file before this date, even if the warden says no. If the warden "
                         "says no, your loved one can also file an appeal (a BP-9) within 20 days."
                     ),
                 ),
-                *FILE_STEPS,
+                *file_steps,
             ]
         case _:
-            return list(FILE_STEPS)
+            return file_steps

@@ -17,7 +17,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
-from eligibility.words import court_date, months_as_words
+from eligibility.words import months_as_words, short_date
 from intake import answers, forms
 from intake.fields import FixedChoices, MonthDayYearField
 from intake.models import Case, TermKind
@@ -66,7 +66,7 @@ def _show(form_field: django_forms.Field, value) -> str:
     if value in (None, "", [], ()):
         return NOT_ANSWERED
     if isinstance(form_field, MonthDayYearField) or isinstance(value, date):
-        return court_date(value)
+        return short_date(value)
     if isinstance(form_field, django_forms.BooleanField):
         return _("Yes") if value else _("No")
     if isinstance(form_field, django_forms.MultipleChoiceField):

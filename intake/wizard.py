@@ -24,9 +24,11 @@ import copy
 import hashlib
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +41,7 @@ from intake import answers, clock, forms, workspace
 from intake.access import case_for_request
 from intake.models import NOT_SURE, Case, CaseShare
 from intake.review import sections as review_sections
-from intake.steps import STEP_INFO, STEPS, TOTAL_STEPS
+from intake.steps import STEP_INFO, STEPS, numbering
 
 FORMS = (
     ("about_you", forms.AboutYouForm),
@@ -160,18 +162,22 @@ class CaseWizard(NamedUrlWizardView):
         values = answers.initial(self.case, step)
         # Sent back with the page, so a draft kept from it says which answers it began from.
         self.drawn_from = _digest(values)
-        if step == "request_details" and self.request.GET.get("add"):
-            values.append({})
+        if step == "request_details" and (not values or self.request.GET.get("add")):
+            values.append(answers.new_request_initial(self.case))
         return values
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         info = STEP_INFO[self.steps.current]
+        number, total = numbering(self.steps.current, with_details=requests_were_sent(self))
         context.update(
             drawn_from=getattr(self, "drawn_from", ""),
             case=self.case,
             step_info=info,
-            total_steps=TOTAL_STEPS,
+            step_number=number,
+            # The language buttons send this form: what was typed is kept (_switch_language).
+            language_switch_form="step-form",
+            total_steps=total,
             return_to_review=self._returning_to_review(),
         )
         if self.steps.current == REVIEW:
@@ -189,6 +195,8 @@ class CaseWizard(NamedUrlWizardView):
             raise SuspiciousOperation("The wizard step in the form does not match the address.")
         # The address says which step was sent, whatever the session remembers (or forgot).
         self.storage.current_step = step
+        if self.request.POST.get("language") in dict(settings.LANGUAGES):
+            return self._switch_language(step)
         leaving = self.request.POST.get("wizard_goto_step") or ("save_later" in self.request.POST)
         if leaving:
             self._keep_unsent(step)
@@ -283,6 +291,23 @@ class CaseWizard(NamedUrlWizardView):
                 }
         self.case.current_step = goto if goto in self.get_form_list() else step
         self.case.save(update_fields=["current_step", "updated_at"])
+
+    def _switch_language(self, step: str) -> HttpResponse:
+        """The language switch on a step: keep what was typed (saved if valid, else as a
+        draft), then show the same step in the other language."""
+        self._keep_unsent(step)
+        response = redirect(self.request.get_full_path())
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            self.request.POST["language"],
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
 
     def _fingerprint(self, step: str) -> str:
         """The step's answers as saved on the case, in a few bytes."""

@@ -82,13 +82,10 @@ def _district_choices() -> tuple:
 
 @cache
 def _facility_choices() -> tuple:
-    """The BOP's facilities by name; the closed ones after, for cases of earlier years."""
-
-    def options(current: bool) -> list[tuple[str, str]]:
-        chosen = (f for f in courts.facilities() if f.current == current)
-        return sorted(((f.code, f.display_name) for f in chosen), key=lambda pair: pair[1])
-
-    return (ANY, *options(True), ("Former facilities (closed or renamed)", options(False)))
+    """The BOP's facilities as every picker lists them; the closed ones after, for cases of
+    earlier years."""
+    listed = courts.facility_choices()
+    return (ANY, *listed.current, ("Former facilities (closed or renamed)", listed.former))
 
 
 class StatusForm(forms.Form):

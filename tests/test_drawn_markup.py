@@ -311,7 +311,7 @@ def test_the_reviews_questions_follow_the_pages_language():
 
     english, spanish = questions("en"), questions("es")
 
-    assert english[0] == "Which court gave the sentence?"
+    assert english[0] == "Where is your loved one now?"
     assert spanish[0] != english[0]
     assert questions("en") == english and questions("es") == spanish
 

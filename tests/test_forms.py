@@ -1,11 +1,15 @@
+import re
 from datetime import date
 
 import pytest
 from django import forms as django_forms
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
+from eligibility import courts
 from intake import forms
 from intake.fields import MonthDayYearField
+from intake.workspace_forms import DashboardForm
 from tests.case_helpers import (
     ABOUT_YOU,
     PERSON,
@@ -199,18 +203,51 @@ def test_it_asks_for_the_name_of_a_facility_not_on_the_list():
     assert "Type the name of the facility" in form.errors["facility_other"][0]
 
 
-def test_it_offers_only_current_facilities_for_where_someone_is_now():
-    codes = {value for value, _ in forms.PersonForm().fields["facility"].choices}
+def test_every_facility_picker_offers_the_one_list_current_places_first():
+    listed = courts.facility_choices()
+    wanted = [
+        ("", "Choose a facility"),
+        *listed.current,
+        ("Former facilities (closed or renamed)", list(listed.former)),
+        (forms.OTHER_FACILITY, "Not listed: I will type the name"),
+    ]
 
-    assert "BUT" in codes
-    assert "ACC" not in codes  # Adams County CI closed: only a "former facility"
+    for field in (forms.PersonForm().fields["facility"], forms.RequestForm().fields["facility"]):
+        assert [
+            (value, label if isinstance(label, list) else str(label))
+            for value, label in field.choices
+        ] == wanted
+    dashboard = DashboardForm(members=[]).fields["facility"].choices
+    assert [value for value, _ in dashboard][1:-1] == [value for value, _ in listed.current]
+    assert "ACC" in {value for value, _ in dict(wanted)["Former facilities (closed or renamed)"]}
+    assert ("BUT", "FCI Butner Medium I, Butner, NC") in listed.current
 
 
-def test_it_offers_former_facilities_for_an_old_request():
-    choices = forms.RequestForm().fields["facility"].choices
-    former = dict(choices)["Former facilities (closed or renamed)"]
+def test_a_facility_not_on_the_list_is_kept_as_typed():
+    form = forms.PersonForm(
+        {**PERSON, "facility": forms.OTHER_FACILITY, "facility_other": "Hill County Jail"}
+    )
 
-    assert "ACC" in {value for value, _ in former}
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["facility_other"] == "Hill County Jail"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ("Search the list of facilities", "1 match in the list below", "{count} matches")),
+        (
+            "es",
+            ("Buscar en la lista de prisiones", "1 resultado en la lista", "{count} resultados"),
+        ),
+    ],
+)
+def test_the_search_box_around_a_long_list_speaks_the_pages_language(language, words):
+    with translation.override(language):
+        html = str(forms.PersonForm()["facility"]) + str(forms.SentenceForm()["district"])
+
+    for word in words:
+        assert word in html
 
 
 def test_it_lists_all_94_district_courts():
@@ -425,3 +462,28 @@ def test_it_lowercases_the_email_for_the_account():
 
     assert form.is_valid(), form.errors
     assert form.cleaned_data["email"] == "ana@example.com"
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [("en", ["Month", "Day", "Year"]), ("es", ["Día", "Mes", "Año"])],
+)
+def test_date_boxes_come_in_the_order_the_language_writes_dates(language, order):
+    with translation.override(language):
+        html = str(forms.PersonForm(initial={"date_of_birth": date(1957, 3, 2)})["date_of_birth"])
+
+    labels = re.findall(r"<label for=\"[^\"]+\">([^<]+)</label>", html)
+    assert labels == order
+    # Whatever the order, each box keeps its name: the day (2) is never read as the month.
+    assert re.search(r'name="date_of_birth_1"[^>]*value="2"', html)
+    assert re.search(r'name="date_of_birth_0"[^>]*value="3"', html)
+    day_first = html.index("date_of_birth_1") < html.index("date_of_birth_0")
+    assert day_first == (language == "es")
+
+
+def test_a_day_typed_in_the_spanish_order_is_kept_as_the_day():
+    with translation.override("es"):
+        form = forms.PersonForm({**PERSON, "date_of_birth_0": "3", "date_of_birth_1": "2"})
+
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["date_of_birth"] == date(1957, 3, 2)

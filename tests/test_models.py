@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from eligibility import facts
 from intake.models import Case, CaseGround, RequestGround, WardenRequest
@@ -125,6 +126,22 @@ def test_it_names_the_step_to_resume_at():
     case = Case(current_step="sentence")
 
     assert case.current_step_label == "Step 4 of 9: The sentence"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Case started December 6, 2026"), ("es", "Caso empezado el 6 de diciembre de 2026")],
+)
+def test_it_names_an_unnamed_case_by_the_day_it_began_where_the_site_is(settings, language, words):
+    settings.TIME_ZONE = "America/New_York"
+    case = Case.objects.create()
+    # 00:30 in London is still 7:30 in the evening of the day before in New York.
+    just_after_midnight_utc = datetime(2026, 12, 7, 0, 30, tzinfo=UTC)
+    Case.objects.filter(pk=case.pk).update(created_at=just_after_midnight_utc)
+    case.refresh_from_db()
+
+    with translation.override(language):
+        assert str(case) == words
 
 
 def test_it_deletes_its_rows_with_the_case():

@@ -166,11 +166,45 @@ def test_it_hides_results_from_another_visitor(case):
 
 
 @pytest.mark.parametrize("verdict", ["needs_warden_request", "new_request_needed", "waiting"])
-def test_it_words_the_next_steps_at_grade_8_or_below(verdict):
+@pytest.mark.parametrize("own", [False, True])
+def test_it_words_the_next_steps_at_grade_8_or_below(verdict, own):
     result = SimpleNamespace(verdict=verdict, earliest_filing_date=date(2026, 12, 4))
-    text = " ".join(f"{s.title}. {s.text}" for s in next_steps.next_steps(result))
+    text = " ".join(f"{s.title}. {s.text}" for s in next_steps.next_steps(result, own=own))
 
     assert grade(text) <= 8
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "needs_warden_request",
+        "new_request_needed",
+        "waiting",
+        "no_qualifying_ground",
+        "needs_information",
+        "ready_to_file",
+    ],
+)
+def test_the_person_in_prison_is_you_in_every_next_step(verdict):
+    result = SimpleNamespace(verdict=verdict, earliest_filing_date=date(2026, 12, 4))
+
+    for step in next_steps.next_steps(result, own=True):
+        words = f"{step.who} {step.title} {step.text}"
+        assert "loved one" not in words and "it for them" not in words, words
+
+
+def test_the_results_call_a_person_filling_it_in_for_himself_you(client, case):
+    Case.objects.filter(pk=case.pk).update(preparer_role="self")
+
+    page = client.get(reverse("case_results", args=[case.id])).content.decode()
+    steps_and_papers = page[page.index("Next steps: who does what") : page.index("Before filing")]
+
+    assert "Who: You (or your lawyer)" in steps_and_papers
+    assert "Only you sign it" in steps_and_papers
+    assert "loved one" not in steps_and_papers
+    Case.objects.filter(pk=case.pk).update(preparer_role="family")
+    page = client.get(reverse("case_results", args=[case.id])).content.decode()
+    assert "Who: Your loved one (or their lawyer)" in page
 
 
 def test_it_words_how_to_find_out_at_grade_8_or_below():

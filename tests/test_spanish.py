@@ -195,6 +195,17 @@ def test_every_step_of_the_interview_is_in_spanish(spanish):
 
 
 @pytest.mark.django_db
+def test_dates_on_check_your_answers_are_in_spanish(spanish):
+    case = finished_case(spanish)
+
+    html = _page(spanish, step_url(case, "review"))
+
+    assert "2 de marzo de 1957" in html  # the date of birth
+    assert "1 de septiembre de 2026" in html  # the request to the warden
+    assert "March 2, 1957" not in html
+
+
+@pytest.mark.django_db
 def test_a_step_with_errors_is_in_spanish(spanish):
     case = start_case(spanish)
 
@@ -316,3 +327,14 @@ def test_a_renderer_runs_in_english_whatever_the_language():
         assert translation.get_language() == "es"
 
     assert seen == ["en"]
+
+
+@pytest.mark.django_db
+def test_a_state_prisoner_learns_what_to_do_instead_in_spanish(spanish):
+    case = start_case(spanish)
+
+    response = post_step(spanish, case, "screening", {"custody_status": "state_sentence"})
+
+    html = _page(spanish, response["Location"])
+    assert_spanish(html, "Lo que puede hacer en su lugar", "defensor público del estado")
+    assert "defensores federales" not in html

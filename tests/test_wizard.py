@@ -85,6 +85,30 @@ def test_it_shows_the_step_number_and_title(client, case):
     assert "<title>Step 4 of 9: The sentence" in response.content.decode()
 
 
+def test_every_page_the_family_sees_has_its_own_step_number(client, case):
+    post_step(client, case, "requests", {"requests_sent": "yes"})
+
+    numbers = {
+        step: re.search(r"Step (\d+) of (\d+)", client.get(step_url(case, step)).content.decode())
+        for step in STEPS
+    }
+
+    assert {step: found.groups() for step, found in numbers.items()} == {
+        step: (str(n), "10") for n, step in enumerate(STEPS, start=1)
+    }
+    case.refresh_from_db()
+    case.current_step = "release_plan"
+    assert case.current_step_label == "Step 8 of 10: The release plan"
+
+
+def test_without_requests_the_steps_after_them_move_up_by_one(client, case):
+    post_step(client, case, "requests", {"requests_sent": "no"})
+
+    assert "Step 6 of 9" in client.get(step_url(case, "requests")).content.decode()
+    assert "Step 7 of 9" in client.get(step_url(case, "release_plan")).content.decode()
+    assert "Step 9 of 9" in client.get(step_url(case, "review")).content.decode()
+
+
 def test_it_shows_errors_next_to_the_field_and_in_a_summary(client, case):
     response = post_step(client, case, "person", {**PERSON, "register_number": "12"})
 
@@ -563,6 +587,8 @@ def test_it_shows_one_empty_request_to_fill_in_at_first(client, case):
 
 
 def test_it_links_back_to_an_unfinished_case_from_the_home_page(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+
     page = client.get(reverse("home")).content.decode()
 
     assert "Carry on where you left off" in page
@@ -573,3 +599,100 @@ def test_it_does_not_link_to_another_visitors_case_from_the_home_page(case):
     page = Client().get(reverse("home")).content.decode()
 
     assert reverse("case_resume", args=[case.id]) not in page
+
+
+def test_a_new_request_starts_at_the_prison_the_person_is_in(client, case):
+    answer_first_steps(client, case)  # the person step chose FCI Butner Medium I (BUT)
+    post_step(client, case, "requests", {"requests_sent": "yes"})
+
+    first = client.get(step_url(case, "request_details")).content.decode()
+    post_step(
+        client, case, "request_details", requests_formset(request_form(0, sent_on=date(2026, 9, 1)))
+    )
+    added = client.get(step_url(case, "request_details") + "?add=1").content.decode()
+
+    assert re.search(r'<option value="BUT"[^>]* selected>', first)
+    assert len(re.findall(r'<option value="BUT"[^>]* selected>', added)) == 2
+
+
+def test_a_state_prisoner_answers_one_question_and_learns_what_to_do_instead(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+
+    response = post_step(client, case, "screening", {"custody_status": "state_sentence"})
+
+    assert response["Location"] == reverse("case_screened_out", args=[case.id])
+    case.refresh_from_db()
+    assert (case.sentencing_court, case.custody_status, case.verdict) == (
+        "state",
+        "",
+        "not_eligible",
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "state court" in page
+    assert "medical parole" in page and "clemency" in page
+    assert "public defender's office in the state" in page
+    assert "federal defender" not in page
+    again = client.get(step_url(case, "screening")).content.decode()
+    assert re.search(r'value="state_sentence"[^>]*checked', again)
+    assert again.index('name="screening-custody_status"') < again.index(
+        'name="screening-sentencing_court"'
+    )
+
+
+def test_a_state_sentence_and_a_federal_court_cannot_both_be_true(client, case):
+    response = post_step(
+        client, case, "screening", {**SCREENING, "custody_status": "state_sentence"}
+    )
+
+    assert response.status_code == 200
+    assert "not a state court below" in response.content.decode()
+
+
+# -- long text and the language switch ---------------------------------------------------------
+
+
+def test_a_long_text_box_says_its_limit_and_is_never_cut_by_the_browser(client, case):
+    page = client.get(step_url(case, "release_plan")).content.decode()
+
+    box = re.search(r"<textarea[^>]*name=\"release_plan-residence\"[^>]*>", page).group(0)
+    assert 'data-limit="10000"' in box and "maxlength" not in box
+    assert "Up to 10,000 characters." in page
+    assert "js/text-limit.js" in page
+
+
+def test_text_over_the_limit_is_refused_with_a_message_and_kept_whole(client, case):
+    too_long = "My mother will care for her. " * 400  # 11,600 characters
+
+    response = post_step(client, case, "release_plan", {"residence": too_long})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This is 11,599 characters long. The most it can hold is 10,000" in page
+    assert too_long.strip() in page
+    case.refresh_from_db()
+    assert case.residence == ""
+
+
+def test_switching_language_on_a_step_keeps_what_was_typed(client, case):
+    post_step(
+        client,
+        case,
+        "person",
+        {"person_name": "Jane Q. Doe", "register_number": "12"},
+        language="es",
+    )
+    response = client.get(step_url(case, "person"))
+
+    page = response.content.decode()
+    assert '<html lang="es">' in page
+    assert 'value="Jane Q. Doe"' in page and 'value="12"' in page
+
+
+def test_switching_language_saves_a_step_that_is_complete(client, case):
+    response = post_step(client, case, "release_plan", {"residence": "In Queens"}, language="es")
+
+    assert response["Location"] == step_url(case, "release_plan")
+    assert client.cookies["django_language"].value == "es"
+    case.refresh_from_db()
+    assert case.residence == "In Queens"
+    assert 'form="step-form"' in client.get(step_url(case, "release_plan")).content.decode()

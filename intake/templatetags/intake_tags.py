@@ -9,6 +9,8 @@ import html
 import re
 
 from django import forms, template
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import get_language, gettext, gettext_noop
@@ -313,13 +315,30 @@ def field_block(bound_field):
         )
     return _format(
         '<div class="field{}">\n  <label class="label" for="{}">{}</label>\n  {}\n  {}\n'
-        "  {}\n</div>\n",
+        "  {}{}\n</div>\n",
         error_class,
         bound_field.id_for_label,
         label,
         _hint(bound_field),
         _errors(bound_field),
         described_widget(bound_field),
+        _limit(bound_field),
+    )
+
+
+def _limit(bound_field) -> SafeString:
+    """Under a box of several lines, how much it holds; static/js/text-limit.js turns it into a
+    live count from the words in data-count and data-over ({count}, {limit}, {over})."""
+    limit = bound_field.field.widget.attrs.get("data-limit")
+    if not limit:
+        return mark_safe("")
+    shown = number_format(int(limit), force_grouping=True)
+    return _format(
+        '\n  <p class="hint text-count" id="{}_count" data-count="{}" data-over="{}">{}</p>',
+        bound_field.auto_id,
+        gettext("{count} of {limit} characters"),
+        gettext("{over} characters too many: make it shorter before you save"),
+        gettext("Up to %(limit)s characters.") % {"limit": shown},
     )
 
 
@@ -467,6 +486,12 @@ def appeals_answered(form) -> bool:
 @register.filter
 def long_date(value) -> str:
     return words.long_date(value) if value else ""
+
+
+@register.filter
+def local_day(value) -> str:
+    """The day of a moment (a datetime) in the site's time zone, in the reader's words."""
+    return words.short_date(timezone.localdate(value)) if value else ""
 
 
 @register.filter

@@ -18,7 +18,7 @@ from eligibility.rules import summary
 from eligibility.words import long_date
 from intake import answers, calendar, casefiles, clock, forms, workspace
 from intake.access import case_for_request, start_case
-from intake.models import Case
+from intake.models import Case, Role
 from intake.next_steps import next_steps
 from intake.views.downloads import papers
 from intake.wizard import forget_unsent, resume_url, step_url, unsure_answers
@@ -95,7 +95,7 @@ def case_results(request, case_id):
             "warnings": [f for f in screening.findings if f.status == "warn"],
             "in_order": [f for f in screening.findings if f.status == "pass"],
             "not_grounds": answers.not_grounds_chosen(case),
-            "next_steps": next_steps(screening),
+            "next_steps": next_steps(screening, own=case.preparer_role == Role.SELF),
             "review_url": step_url(case, "review"),
             "papers": papers(case, screening),
         },

@@ -29,7 +29,7 @@ from eligibility.words import long_date
 from evidence.services import evidence_for
 from intake import clock, drafts
 from intake.access import case_for_request
-from intake.models import Case
+from intake.models import Case, Role
 
 # The family's URL name for each document (intake/urls.py).
 URL_NAMES = {
@@ -157,7 +157,8 @@ def papers(case: Case, screening: Screening) -> dict:
 
 def _paper(case: Case, document: str) -> Paper:
     url = reverse(URL_NAMES[document], args=[case.id])
-    return Paper(PAPER_TITLES[document], url, WHO_SIGNS[document], PAPER_ABOUT[document])
+    who = WHO_SIGNS_SELF if case.preparer_role == Role.SELF else WHO_SIGNS
+    return Paper(PAPER_TITLES[document], url, who[document], PAPER_ABOUT[document])
 
 
 PAPER_TITLES = {
@@ -196,4 +197,17 @@ WHO_SIGNS = {
     "seal-motion": gettext_lazy(
         "Your loved one signs it too, and mails it to the court with the motion."
     ),
+}
+
+# The same, for the person in prison filling it in for himself.
+WHO_SIGNS_SELF = {
+    "warden-request": gettext_lazy(
+        "You sign it and hand it to prison staff, and keep a copy stamped with the date. If "
+        "family sends it for you, they sign it, and you sign the line at the end too."
+    ),
+    "motion": gettext_lazy(
+        "Only you sign it: the motion, the declaration and the certificate of service. Then you "
+        "mail it to the court from the prison. Family cannot sign or file it for you."
+    ),
+    "seal-motion": gettext_lazy("You sign it too, and mail it to the court with the motion."),
 }

@@ -1,18 +1,12 @@
 from django.shortcuts import render
 
-from intake.models import Case
+from intake.access import UNTOUCHED, visitors_cases
 
 
 def home(request):
-    """The start page; a visitor with unfinished cases in this browser gets a link back."""
-    if request.user.is_authenticated:
-        open_cases = request.user.cases.filter(finished_at=None)
-    elif request.session.session_key:
-        open_cases = Case.objects.filter(
-            owner=None, session_key=request.session.session_key, finished_at=None
-        )
-    else:
-        open_cases = Case.objects.none()
+    """The start page; a visitor with unfinished cases in this browser or account gets a way
+    back to each. A case nobody has answered anything in is not listed: Start gives it again."""
+    open_cases = visitors_cases(request).exclude(UNTOUCHED)
     return render(request, "home.html", {"open_cases": open_cases[:5]})
 
 

@@ -27,8 +27,9 @@ def save_and_continue(page: Page) -> None:
     page.get_by_role("button", name="Save and continue").click()
 
 
-def expect_step(page: Page, number: int, title: str) -> None:
-    expect(page.locator(".progress")).to_contain_text(f"Step {number} of 9")
+def expect_step(page: Page, number: int, title: str, *, of: int = 9) -> None:
+    """'Step 7 of 10': ten steps once a request to the warden was sent (its details page)."""
+    expect(page.locator(".progress")).to_contain_text(f"Step {number} of {of}")
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
@@ -66,7 +67,8 @@ def person(page: Page) -> None:
     page.get_by_label("Their full name").fill("Jane Q. Doe")
     page.get_by_label("Their BOP register number").fill("12345678")
     fill_date(page, "Their date of birth", date(1957, 3, 2))
-    page.get_by_label("Search the list of facilities").fill("butner med i ")
+    page.get_by_label("Search the list of facilities").fill("butner medium")
+    expect(page.get_by_text("2 matches in the list below")).to_be_visible()
     page.get_by_label("The prison or office where they are now").select_option("BUT")
     save_and_continue(page)
 
@@ -104,14 +106,15 @@ def requests_sent(page: Page) -> None:
 
 
 def request_details(page: Page, *, sent: date, received: date) -> None:
-    expect_step(page, 6, "The request to the warden")
+    expect_step(page, 7, "The request to the warden", of=10)
     request = page.get_by_role("group", name="Request 1")
     choose(page, "What did the request ask for?", RequestKinds.REDUCTION)
     fill_date(page, "The date it was sent or handed in", sent)
     choose(page, "How was it sent?", "Handed to prison staff")
     fill_date(page, "The date the warden's office received it", received)
     choose(page, "What shows the date it was received?", RequestKinds.STAMPED)
-    request.get_by_label("The prison whose warden it went to").select_option("BUT")
+    # Chosen already: the prison the person step named.
+    expect(request.get_by_label("The prison whose warden it went to")).to_have_value("BUT")
     request.get_by_label("A terminal illness").check()
     choose(page, "Did the warden answer?", "No answer yet")
     save_and_continue(page)
@@ -123,9 +126,9 @@ class RequestKinds:
 
 
 def release_plan_and_background(page: Page) -> None:
-    expect_step(page, 7, "The release plan")
+    expect_step(page, 8, "The release plan", of=10)
     page.get_by_label("Where would they live?").fill("With her daughter in Queens, New York")
     save_and_continue(page)
-    expect_step(page, 8, "Background for the judge")
+    expect_step(page, 9, "Background for the judge", of=10)
     page.get_by_label("Their conduct record").fill("No write-ups in 10 years")
     save_and_continue(page)

@@ -40,7 +40,7 @@ def test_it_takes_a_family_on_a_phone_to_the_date_they_can_file(new_page, axe_ch
     axe_check(page)
     steps.release_plan_and_background(page)
 
-    steps.expect_step(page, 9, "Check your answers")
+    steps.expect_step(page, 10, "Check your answers", of=10)
     expect(page.get_by_text("Jane Q. Doe")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="See the results").click()

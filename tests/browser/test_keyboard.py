@@ -107,7 +107,7 @@ def test_a_family_completes_the_interview_with_the_keyboard_alone(new_page, keyb
     steps.save_and_continue(page)
     steps.one_request(page, sent=date(2026, 9, 1), received=date(2026, 9, 1))
     steps.release_plan_and_background(page)
-    steps.expect_step(page, 9, "Check your answers")
+    steps.expect_step(page, 10, "Check your answers", of=10)
     page.get_by_role("button", name="See the results").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(

@@ -94,7 +94,7 @@ def test_every_interview_page_passes_axe_in_spanish_with_and_without_errors(new_
         "review",
     ):
         page.goto(f"{case_url}/step/{step}/")
-        expect(page.locator(".progress")).to_contain_text("de 9")
+        expect(page.locator(".progress")).to_contain_text("de 10")
         axe_check(page)
     page.goto(f"{case_url}/step/person/")
     page.get_by_label("Su nombre completo", exact=False).first.fill("")

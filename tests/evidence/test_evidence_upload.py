@@ -213,3 +213,19 @@ def test_a_document_keeps_its_place_when_the_grounds_step_is_saved_again(family,
 
     page = family.get(reverse("case_documents", args=[case.id])).content.decode()
     assert "Exhibit B: Oncology records from Dr. Lee" in page
+
+
+def test_the_list_of_documents_is_all_in_spanish_for_a_spanish_reader(family, case):
+    family.post(reverse("set_language"), {"language": "es", "next": "/"})
+    send(family, case, pdf_bytes())
+    send(family, case, image_bytes("PNG"), "scan.png")
+    # A reason for release the family later took out of its answers.
+    Attachment.objects.filter(content_type="image/png").update(ground="age")
+
+    page = family.get(reverse("case_documents", args=[case.id])).content.decode()
+
+    assert "Archivo PDF" in page and "Imagen" in page
+    assert "Una parte de sus respuestas que ya no está" in page
+    assert "Solicitud 1, enviada el 21 de agosto de 2026" in page
+    for english in ("Picture", ". PDF,", "no longer there"):
+        assert english not in page

@@ -1,7 +1,7 @@
 """A case in the workspace: the review page, its actions, the drafts, edits through the
 interview's steps, and the history they all write."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.test import Client
@@ -451,3 +451,19 @@ def test_it_keeps_the_persons_name_out_of_the_logs_while_an_advocate_works(rf, s
         "[redacted] wrote [redacted]"
     )
     logfilter.reset()
+
+
+def test_the_family_sees_the_day_a_change_was_asked_where_the_site_is_and_in_spanish(
+    client_mo, client, share, ana, settings
+):
+    settings.TIME_ZONE = "America/New_York"
+    client_mo.post(action_url(share, "request_changes"), {"message": "Add the date received."})
+    # Just after midnight in London: still the evening of December 6 in New York.
+    share.change_requests.update(created_at=datetime(2026, 12, 7, 0, 30, tzinfo=UTC))
+
+    client.force_login(ana)
+    client.post(reverse("set_language"), {"language": "es", "next": "/"})
+    html = client.get(reverse("case_results", args=[share.case_id])).content.decode()
+
+    assert "6 de diciembre de 2026" in html
+    assert "diciembre 7" not in html and "December" not in html

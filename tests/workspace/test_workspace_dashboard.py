@@ -246,7 +246,7 @@ def test_it_offers_every_court_and_facility_by_name_even_one_no_case_is_in(clien
     assert len(districts) == 1 + len(courts.districts())
     assert districts["nysd"] == "Southern District of New York"
     assert districts["akd"] == "District of Alaska"
-    assert facilities["BUT"] == courts.facility("BUT").display_name
+    assert facilities["BUT"] == courts.facility("BUT").label  # as every picker shows it
     former = dict(facilities.pop("Former facilities (closed or renamed)"))
     assert {*facilities, *former} == {"", *(f.code for f in courts.facilities())}
 
