@@ -187,6 +187,15 @@ class DraftError(Exception):
     """A document that cannot be drawn up for this case, or a render that failed."""
 
 
+class TooLong(DraftError):
+    """A document longer than any court paper needs (MAX_PAGES): the answers are too long."""
+
+
+# A motion with every answer at its longest (intake/fields.py) is about 40 pages; writing one
+# of thousands of pages took minutes and a gigabyte, and the exhibit covers are one page each.
+MAX_PAGES = 200
+
+
 class URLRefused(ValueError):
     """A URL outside the project's static files: drafts never load anything else."""
 
@@ -321,13 +330,16 @@ def layout(html: str, *, what: str, stylesheets: Sequence[str] = ()) -> weasypri
     """
     root = static_root()
     try:
-        return weasyprint.HTML(
+        document = weasyprint.HTML(
             string=html, base_url=path2url(root), url_fetcher=StaticOnlyURLFetcher(root)
         ).render(stylesheets=[weasyprint.CSS(string=css) for css in stylesheets])
     except FatalURLFetchingError as exc:
         raise DraftError(f"{what} tried to load a resource it may not: {exc}") from exc
     except Exception as exc:
         raise DraftError(f"{what} could not be rendered: {exc}") from exc
+    if len(document.pages) > MAX_PAGES:
+        raise TooLong(f"{what} would be {len(document.pages)} pages, more than {MAX_PAGES}")
+    return document
 
 
 def cache_key(

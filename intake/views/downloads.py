@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, parse_etags
 from django.utils.translation import gettext, gettext_lazy
@@ -110,9 +111,12 @@ def draft_response(
     if not_modified(request, etag):
         response = HttpResponseNotModified()
     else:
-        pdf = drafts.render_cached(
-            facts, document, as_of=as_of, screening=screening, exhibits=exhibits
-        )
+        try:
+            pdf = drafts.render_cached(
+                facts, document, as_of=as_of, screening=screening, exhibits=exhibits
+            )
+        except drafts.TooLong:
+            return render(request, "draft_too_long.html", status=422)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
