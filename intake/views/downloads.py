@@ -39,8 +39,8 @@ URL_NAMES = {
     "seal-motion": "case_seal_motion_pdf",
 }
 
-# Personal papers: never kept by a shared cache, always checked with the server (ETag).
-PRIVATE = "private, no-cache"
+# Personal papers: never kept by any cache, not even the browser's (config/security.py).
+PRIVATE = "no-store"
 
 
 def case_draft(request, case_id, document: str):
