@@ -1,6 +1,7 @@
 """Accounts for families: sign up, log in and out, My cases, the case file, deleting a case."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -46,22 +47,45 @@ def sign_up(client, email="new@example.com", **extra):
     )
 
 
+def log_in(client, email="new@example.com", **extra):
+    return client.post(reverse("login"), {"username": email, "password": PASSWORD, **extra})
+
+
 def test_it_creates_an_account_and_keeps_the_case_started_in_this_browser(client):
     case = start_case(client)
     post_step(client, case, "about_you", {"role": "family"})
+    resume = reverse("case_resume", args=[case.id])
 
-    response = sign_up(client, next=reverse("case_resume", args=[case.id]))
+    response = sign_up(client, next=resume)
+    assert response["Location"] == f"{reverse('login')}?next={resume.replace('/', '%2F')}"
+    log_in(client, next=resume)
 
     case.refresh_from_db()
     assert case.owner.email == "new@example.com"
     assert case.session_key == ""
-    assert response["Location"] == reverse("case_resume", args=[case.id])
 
 
-def test_it_logs_in_a_new_account_at_once(client):
+def test_it_sends_a_new_account_to_log_in(client):
     sign_up(client)
 
+    assert client.get(reverse("my_cases")).status_code == 302
+    log_in(client)
     assert client.get(reverse("my_cases")).status_code == 200
+
+
+def test_it_answers_the_same_whether_or_not_the_address_has_an_account(ana):
+    answers = []
+    for email in ("ana@example.com", "new@example.com"):
+        client = Client()
+        response = sign_up(client, email=email, next="/")
+        page = client.get(response["Location"]).content.decode()
+        page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+        answers.append((response.status_code, response["Location"], page))
+
+    assert answers[0] == answers[1]
+    assert "Now log in with your email address and password" in answers[0][2]
+    ana.refresh_from_db()
+    assert ana.check_password(PASSWORD)
 
 
 def test_it_shows_signup_errors_in_a_summary(client):
@@ -76,7 +100,7 @@ def test_it_shows_signup_errors_in_a_summary(client):
 def test_it_refuses_an_outside_next_address(client):
     response = sign_up(client, next="https://evil.example.com/")
 
-    assert response["Location"] == reverse("my_cases")
+    assert response["Location"] == reverse("login")
 
 
 def test_it_keeps_the_browsers_cases_when_logging_in(client, ana):
@@ -107,6 +131,7 @@ def test_it_resumes_in_a_fresh_browser_after_logging_in(client):
     answer_first_steps(client, case)
     post_step(client, case, "requests", {"requests_sent": "no"}, save_later="1")
     sign_up(client, email="ana@example.com")
+    log_in(client, email="ana@example.com")
     client.post(reverse("logout"))
 
     fresh = Client()
