@@ -51,6 +51,13 @@ def log_in(client, email="new@example.com", **extra):
     return client.post(reverse("login"), {"username": email, "password": PASSWORD, **extra})
 
 
+def log_in_and_claim(client, email="new@example.com", **extra):
+    """Log in, and say yes: the cases started in this browser are mine."""
+    response = log_in(client, email, **extra)
+    assert response["Location"].startswith(reverse("claim_cases"))
+    return client.post(response["Location"], {"answer": "mine"})
+
+
 def test_it_creates_an_account_and_keeps_the_case_started_in_this_browser(client):
     case = start_case(client)
     post_step(client, case, "about_you", {"role": "family"})
@@ -58,7 +65,7 @@ def test_it_creates_an_account_and_keeps_the_case_started_in_this_browser(client
 
     response = sign_up(client, next=resume)
     assert response["Location"] == f"{reverse('login')}?next={resume.replace('/', '%2F')}"
-    log_in(client, next=resume)
+    assert log_in_and_claim(client, next=resume)["Location"] == resume
 
     case.refresh_from_db()
     assert case.owner.email == "new@example.com"
@@ -106,10 +113,41 @@ def test_it_refuses_an_outside_next_address(client):
 def test_it_keeps_the_browsers_cases_when_logging_in(client, ana):
     case = start_case(client)
 
-    client.post(reverse("login"), {"username": "ANA@example.com", "password": PASSWORD})
+    log_in_and_claim(client, "ANA@example.com")
 
     case.refresh_from_db()
     assert case.owner == ana
+
+
+def test_it_asks_before_adding_the_browsers_cases_to_the_account(client, ana):
+    case = start_case(client)
+    post_step(client, case, "person", PERSON)
+
+    response = log_in(client, "ana@example.com")
+    page = client.get(response["Location"]).content.decode()
+
+    assert "Are these cases yours?" in page
+    assert "Jane Q. Doe" in page
+    case.refresh_from_db()
+    assert case.owner is None
+
+
+def test_a_case_someone_else_started_in_this_browser_stays_out_of_the_account(client, ana):
+    case = start_case(client)
+    response = log_in(client, "ana@example.com")
+
+    client.post(response["Location"], {"answer": "not_mine"})
+
+    case.refresh_from_db()
+    assert case.owner is None
+    assert client.get(reverse("case_resume", args=[case.id])).status_code == 404
+    assert client.get(reverse("my_cases")).status_code == 200
+
+
+def test_a_browser_without_cases_logs_in_without_the_question(client, ana):
+    response = log_in(client, "ana@example.com")
+
+    assert response["Location"] == reverse("my_cases")
 
 
 def test_it_says_plainly_when_the_login_is_wrong(client, ana):
@@ -131,7 +169,7 @@ def test_it_resumes_in_a_fresh_browser_after_logging_in(client):
     answer_first_steps(client, case)
     post_step(client, case, "requests", {"requests_sent": "no"}, save_later="1")
     sign_up(client, email="ana@example.com")
-    log_in(client, email="ana@example.com")
+    log_in_and_claim(client, email="ana@example.com")
     client.post(reverse("logout"))
 
     fresh = Client()
