@@ -158,6 +158,10 @@ CSRF_COOKIE_HTTPONLY = True
 # Cookies go over HTTPS only in production; SECURE_COOKIES=false is for a local trial of the
 # production settings over plain HTTP (the concurrency test), never for a real deployment.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+# The language switch's cookie (config/locale.py): like the others, HTTPS only in production.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
