@@ -133,6 +133,11 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 EVIDENCE_MAX_FILE_BYTES = env_int("EVIDENCE_MAX_FILE_BYTES", 20 * 1024 * 1024)
 EVIDENCE_MAX_FILES_PER_CASE = env_int("EVIDENCE_MAX_FILES_PER_CASE", 50)
+# What a case's documents may add up to (evidence/validation.py bounds each file's unpacking):
+# the filing packet copies them all, in one piece of work.
+EVIDENCE_MAX_BYTES_PER_CASE = env_int("EVIDENCE_MAX_BYTES_PER_CASE", 200 * 1024 * 1024)
+EVIDENCE_MAX_PAGES_PER_FILE = env_int("EVIDENCE_MAX_PAGES_PER_FILE", 500)
+EVIDENCE_MAX_PAGES_PER_CASE = env_int("EVIDENCE_MAX_PAGES_PER_CASE", 1000)
 STORAGES = {
     "default": {
         "BACKEND": env_str("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
