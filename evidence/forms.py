@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
 from eligibility.words import court_date
-from evidence import validation
+from evidence import sanitize, validation
 from evidence.models import Attachment
 from intake.models import Case
 
@@ -130,6 +131,12 @@ class UploadForm(forms.Form):
                 code="too_big",
             )
         self.inspected = validation.inspect(file)
+        if self.inspected.content_type == "application/pdf":
+            file.seek(0)
+            reader = validation.open_pdf(file)
+            if sanitize.has_active_content(reader):
+                file = SimpleUploadedFile(file.name, sanitize.clean_pdf(reader), file.content_type)
+                self.inspected = validation.inspect(file)
         room_left(self.case, self.inspected)
         return file
 
