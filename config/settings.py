@@ -227,6 +227,8 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 SIGNUP_ATTEMPT_LIMIT = env_int("SIGNUP_ATTEMPT_LIMIT", 10)
 LOCKOUT_SECONDS = env_int("LOCKOUT_SECONDS", 15 * 60)
+# New cases within LOCKOUT_SECONDS, per account or (without one) per IP address.
+CASE_START_LIMIT = env_int("CASE_START_LIMIT", 20)
 # Behind a proxy every request comes from the proxy's address: name the header in which the
 # proxy passes the client's address (X-Forwarded-For: the last address, the one it added).
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")

@@ -1,4 +1,5 @@
-"""Slow down password guessing and mass sign-ups: too many tries lock a key out for a while.
+"""Slow down password guessing, mass sign-ups and mass case creation: too many tries lock a key
+out for a while.
 
 The counts live in Django's cache, so they hold across gunicorn workers and servers when the
 cache is shared (the default is a database table: CACHES in config/settings.py). Each try
@@ -31,6 +32,7 @@ class Rule:
 LOGIN_USERNAME = Rule("login-username", "LOGIN_FAILURE_LIMIT")
 LOGIN_IP = Rule("login-ip", "LOGIN_FAILURE_LIMIT")
 SIGNUP_IP = Rule("signup-ip", "SIGNUP_ATTEMPT_LIMIT")
+CASE_START = Rule("case-start", "CASE_START_LIMIT")
 LOGIN_FAILED_FROM = Rule("login-failed-from", "LOGIN_FAILURE_LIMIT")
 
 
@@ -130,3 +132,19 @@ def signup_locked(request) -> bool:
 
 def signup_tried(request) -> None:
     record(SIGNUP_IP, client_ip(request))
+
+
+def _case_starter(request) -> str:
+    """Who starts a case: the account, or (without one) the IP address, so that clearing the
+    browser's cookies does not reset the count."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"ip:{client_ip(request)}"
+
+
+def case_start_locked(request) -> bool:
+    return is_locked(CASE_START, _case_starter(request))
+
+
+def case_started(request) -> None:
+    record(CASE_START, _case_starter(request))

@@ -7,10 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from config import throttle
 from config.env import cache_from_url
+from intake.models import Case
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long pass phrase"
@@ -246,3 +248,28 @@ def test_it_reads_the_cache_from_the_environment(url, backend):
 def test_it_refuses_a_cache_that_workers_cannot_share_or_that_names_no_table(url):
     with pytest.raises(ImproperlyConfigured):
         cache_from_url(url)
+
+
+# -- new cases ---------------------------------------------------------------------------------
+
+
+def test_it_stops_one_address_starting_case_after_case(client, settings):
+    settings.CASE_START_LIMIT = 3
+    for _ in range(3):
+        assert client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.1").status_code == 302
+
+    response = Client().post(reverse("case_start"), REMOTE_ADDR="10.0.0.1")
+
+    assert response.status_code == 429
+    assert "wait 15 minutes, then start another" in response.content.decode()
+    assert Case.objects.count() == 3
+    assert Client().post(reverse("case_start"), REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_it_counts_an_accounts_new_cases_wherever_they_come_from(client, ana, settings):
+    settings.CASE_START_LIMIT = 2
+    client.force_login(ana)
+    client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.1")
+    client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.2")
+
+    assert client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.3").status_code == 429
