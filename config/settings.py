@@ -220,6 +220,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 30)
 # SESSION_COOKIE_AGE: their case is reachable only through this browser's session, and ending
 # it after two idle hours would lose their way back to it.
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
+# `manage.py purge_cases` deletes an anonymous case once its session has ended and it has not
+# changed for this many days (no one can reach it any more).
+ANONYMOUS_CASE_DAYS = env_int("ANONYMOUS_CASE_DAYS", 30)
 
 # Password guessing and mass sign-ups (config/throttle.py): this many failed log-ins for one
 # email address, or from one IP address, within LOCKOUT_SECONDS lock it out for LOCKOUT_SECONDS;

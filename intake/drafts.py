@@ -374,18 +374,32 @@ def render_cached(
     as_of: date,
     screening: rules.Screening | None = None,
     exhibits: Sequence[Evidence] | None = None,
+    case_id: object | None = None,
 ) -> bytes:
     """`render`, served from Django's cache when nothing it depends on has changed.
 
     The cache is shared by every app server (design.md "Scale"), so a repeat download of
-    unchanged data costs one cache read instead of a render.
+    unchanged data costs one cache read instead of a render. A case's drafts are kept under
+    its id and the document, one each (the digest is checked on reading), so that deleting the
+    case can delete them (`forget_cached`): the PDFs carry the person's name and health.
     """
-    key = f"drafts:{cache_key(facts, document, as_of, exhibits)}"
-    pdf = django_cache.get(key)
-    if pdf is None:
-        pdf = render(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
-        django_cache.set(key, pdf, CACHE_SECONDS)
+    digest = cache_key(facts, document, as_of, exhibits)
+    key = _cached_key(case_id, document) if case_id is not None else f"drafts:{digest}"
+    held = django_cache.get(key)
+    if isinstance(held, tuple) and held[0] == digest:
+        return held[1]
+    pdf = render(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
+    django_cache.set(key, (digest, pdf), CACHE_SECONDS)
     return pdf
+
+
+def _cached_key(case_id: object, document: str) -> str:
+    return f"drafts:case:{case_id}:{document}"
+
+
+def forget_cached(case_id: object) -> None:
+    """Delete a case's drafts from the cache (the case is being deleted)."""
+    django_cache.delete_many([_cached_key(case_id, document) for document in DOCUMENTS])
 
 
 # -- the filing packet's own pages (assembled by evidence/packet.py) -----------------------------

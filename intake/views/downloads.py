@@ -61,6 +61,7 @@ def case_draft_response(request, case: Case, document: str, *, as_of: date | Non
         screening=screen(facts, as_of),
         filename=draft_filename(document, case.person_name, as_of),
         exhibits=evidence_for(case),
+        case_id=case.id,
     )
 
 
@@ -99,6 +100,7 @@ def draft_response(
     screening: Screening,
     filename: str,
     exhibits: Sequence[drafts.Evidence] | None = None,
+    case_id: object | None = None,
 ) -> HttpResponse:
     """The PDF as an attachment with its ETag, or a 304 when If-None-Match already has it.
 
@@ -113,7 +115,12 @@ def draft_response(
     else:
         try:
             pdf = drafts.render_cached(
-                facts, document, as_of=as_of, screening=screening, exhibits=exhibits
+                facts,
+                document,
+                as_of=as_of,
+                screening=screening,
+                exhibits=exhibits,
+                case_id=case_id,
             )
         except drafts.TooLong:
             return render(request, "draft_too_long.html", status=422)
