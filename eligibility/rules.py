@@ -658,8 +658,8 @@ def current_facility(facts: CaseFacts) -> list[Finding]:
                     "current_facility",
                     WARN,
                     _(
-                        "%(request)s went to the warden of %(then)s, but your loved one is now "
-                        "at %(now)s. Send a copy of the request to the new warden too, and keep "
+                        "%(request)s went to the warden of %(then)s. Your loved one is now at "
+                        "%(now)s. Send a copy of the request to the new warden too, and keep "
                         "proof of both dates it was received."
                     )
                     % {
