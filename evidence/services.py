@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from django.conf import settings
@@ -73,6 +73,7 @@ def case_packet(
     as_of: date,
     screening: Screening,
     evidence: Sequence[drafts.Evidence],
+    progress: Callable[[int, int], None] | None = None,
 ) -> packet.Packet:
     """The filing packet of a case, reading its documents from storage as they are copied."""
     attachments = {str(a.id): a for a in case.attachments.all()}
@@ -83,6 +84,7 @@ def case_packet(
         evidence=evidence,
         open_file=lambda key: attachments[key].file.open("rb"),
         content_types={key: a.content_type for key, a in attachments.items()},
+        progress=progress,
     )
 
 

@@ -45,13 +45,15 @@ from eligibility import courts, rules
 from eligibility.facts import CaseFacts, Ground
 from eligibility.grounds import BY_ID, GroundInfo
 from eligibility.words import court_date, months_as_words
+from intake import readme, warden_letter
 
 TEMPLATES = {
     "warden-request": "drafts/warden_request.html",
     "motion": "drafts/motion.html",
     "seal-motion": "drafts/seal_motion.html",
+    "read-me-first": "drafts/read_me_first.html",
 }
-DOCUMENTS = tuple(TEMPLATES)
+DOCUMENTS = ("warden-request", "motion", "seal-motion")
 
 # A week: long enough that repeat downloads hit the cache, short enough that PDFs holding
 # personal facts do not linger in a shared cache after the case has moved on.
@@ -319,7 +321,10 @@ def document_html(
         raise DraftError("these documents are only for a federal sentence this law applies to")
     if document == "seal-motion" and not seal_motion_offered(facts, exhibits):
         raise DraftError("the motion to seal is only for a case that relies on medical records")
-    return render_to_string(TEMPLATES[document], _context(facts, screening, as_of, exhibits))
+    context = _context(facts, screening, as_of, exhibits)
+    if document == "read-me-first":
+        context["sheet"] = readme.build(facts, screening, papers=documents(facts, exhibits))
+    return render_to_string(TEMPLATES[document], context)
 
 
 def layout(html: str, *, what: str, stylesheets: Sequence[str] = ()) -> weasyprint.Document:
@@ -466,6 +471,8 @@ def drafts_version() -> str:
         *(Path(settings.BASE_DIR) / "templates" / "drafts").glob("*.html"),
         static_root() / "css" / "drafts.css",
         Path(__file__),
+        Path(__file__).parent / "readme.py",
+        Path(__file__).parent / "warden_letter.py",
         Path(__file__).parent / "templatetags" / "drafting.py",
         *Path(courts.__file__).parent.glob("*.py"),
         *courts.DATA.glob("*.*"),
@@ -658,6 +665,7 @@ def _context(
         "place": place,
         "addressee": addressee,
         "preparer": facts.preparer if facts.preparer.name else None,
+        **warden_letter.context(facts, as_of),
         "court_name": district.name if district else None,
         "court_lines": _court_lines(district),
         "usao": f"United States Attorney's Office, {district.short_name}" if district else None,

@@ -206,7 +206,8 @@ def test_medical_exhibits_are_marked_for_sealing_on_the_index_and_their_covers(b
 def test_a_ground_without_uploads_keeps_a_checklist_cover(built):
     _, _, text = built
     cover = text[text.index("Exhibit D —") : text.index("Exhibit E —")]
-    assert "Put copies of the papers for this exhibit behind this page" in cover
+    assert "This exhibit contains (marked):" in cover
+    assert "Put copies" not in cover  # instructions are on the family's sheet
     assert "Robert Example's birth certificate" in cover
 
 
