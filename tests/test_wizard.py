@@ -644,3 +644,20 @@ def test_the_request_step_keeps_how_the_receipt_is_shown(client, case):
     assert post_step(client, case, "request_details", requests_formset(form)).status_code == 302
 
     assert case.warden_requests.get().receipt_proof == "staff_stamp"
+
+
+def test_a_mother_who_answers_new_law_without_the_date_is_given_a_filing_date(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+    no_date = {**SCREENING, **{f"offense_ended_on_{i}": "" for i in range(3)}}
+    assert post_step(client, case, "screening", no_date).status_code == 302
+    for step, data in (("person", PERSON), ("sentence", SENTENCE), ("grounds", GROUNDS)):
+        assert post_step(client, case, step, data).status_code == 302
+    request = request_form(0, sent_on=date(2026, 9, 1), received_on=date(2026, 9, 1))
+    request["0-receipt_proof"] = "warden_reply"
+    finish_interview(client, case, request)
+
+    html = client.get(reverse("case_results", args=[case.id])).content.decode()
+
+    assert "First day to file:" in html
+    assert "October 2, 2026" in html
+    assert "We need a little more information" not in html
