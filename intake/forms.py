@@ -312,8 +312,7 @@ class ScreeningForm(CaseDatesMixin, forms.Form):
         _("How did the earlier motion end?"),
         required=False,
         help_text=_(
-            "A motion dismissed because it was filed too early, before the 30 days had "
-            "passed, can be filed again after the wait."
+            "If the judge said it was filed too early, it can be filed again after the 30 days."
         ),
     )
 
