@@ -194,6 +194,7 @@ ACTIONS = (
     Action("case_find_out", "get", OWNER, case_id),
     Action("case_saved", "get", OWNER, case_id),
     Action("case_calendar", "get", OWNER, case_id),
+    Action("case_read_me_first", "get", OWNER, case_id, label="open the read-me-first sheet"),
     Action("case_file", "get", OWNER, case_id, label="family downloads the case file"),
     Action("case_share", "get", OWNER, case_id, label="open the share page"),
     Action(
