@@ -54,14 +54,29 @@ def attachment_delete(*, attachment: Attachment) -> None:
 
 
 def exhibit_letters(case: Case, *, as_of: date) -> dict[str, str]:
-    """Each document's exhibit letter in the motion, by attachment id. A document the motion
-    does not use (its ground left out, its request not counting) has none."""
+    """Each document's exhibit letter in the motion the packet holds, by attachment id. A
+    document that motion does not use (its ground left out, its request not relied on), or a
+    case the screening gives no motion, has none."""
     facts = case.to_facts(as_of)
     screening = screen(facts, as_of)
-    if screening.verdict == "not_eligible":
+    document = packet_motion(screening)
+    if document is None:
         return {}
-    exhibits = drafts.exhibit_list(facts, screening, evidence_for(case))
+    exhibits = drafts.exhibit_list(
+        facts, screening, evidence_for(case), document, case.preparer_role or None
+    )
     return {file.key: exhibit.letter for exhibit in exhibits for file in exhibit.files}
+
+
+def packet_motion(screening: Screening, wanted: str | None = None) -> str | None:
+    """The motion a filing packet holds: `wanted` when the screening allows it, else the one
+    that can be filed soonest ("motion-now" when there is one); None when there is no motion."""
+    allowed = screening.motion_documents
+    if wanted in allowed:
+        return wanted
+    if "motion-now" in allowed:
+        return "motion-now"
+    return allowed[0] if allowed else None
 
 
 def case_packet(
@@ -71,6 +86,7 @@ def case_packet(
     as_of: date,
     screening: Screening,
     evidence: Sequence[drafts.Evidence],
+    document: str = "motion",
 ) -> packet.Packet:
     """The filing packet of a case, reading its documents from storage as they are copied."""
     attachments = {str(a.id): a for a in case.attachments.all()}
@@ -79,6 +95,8 @@ def case_packet(
         as_of=as_of,
         screening=screening,
         evidence=evidence,
+        document=document,
+        preparer_role=case.preparer_role or None,
         open_file=lambda key: attachments[key].file.open("rb"),
         content_types={key: a.content_type for key, a in attachments.items()},
     )

@@ -91,22 +91,33 @@ def document_delete(request, case_id, attachment_id):
 
 
 def filing_packet(request, case_id):
-    """The motion, the index and every exhibit in one numbered PDF (evidence/packet.py)."""
+    """The motion, the index and every exhibit in one numbered PDF (evidence/packet.py).
+
+    Only for a motion the screening allows: `?motion=motion` or `?motion=motion-now` picks one
+    when there are two; otherwise the one that can be filed soonest."""
     case = case_for_request(request, case_id)
     as_of = clock.today()
     facts = case.to_facts(as_of)
     screening = screen(facts, as_of)
-    if screening.verdict == "not_eligible":
+    document = services.packet_motion(screening, request.GET.get("motion"))
+    if document is None:
         raise Http404("No filing packet for this case.")
     evidence = services.evidence_for(case)
-    etag = f'"{packet.packet_key(facts, as_of, evidence)}"'
+    role = case.preparer_role or None
+    etag = f'"{packet.packet_key(facts, as_of, evidence, document, role)}"'
     if not_modified(request, etag):
         response = HttpResponseNotModified()
     else:
         built = services.case_packet(
-            case, facts=facts, as_of=as_of, screening=screening, evidence=evidence
+            case,
+            facts=facts,
+            as_of=as_of,
+            screening=screening,
+            evidence=evidence,
+            document=document,
         )
-        filename = safe_filename("filing-packet", last_name(case.person_name), as_of.isoformat())
+        name = "filing-packet-now" if document == "motion-now" else "filing-packet"
+        filename = safe_filename(name, last_name(case.person_name), as_of.isoformat())
         response = FileResponse(
             built.file,
             as_attachment=True,
