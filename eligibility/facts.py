@@ -36,6 +36,22 @@ CUSTODY_STATUSES = (
 REQUEST_KINDS = ("sentence_reduction", "home_confinement", "other")
 DELIVERY_METHODS = ("hand_delivered", "electronic", "mail", "email", "fax")
 RESPONSES = ("none", "denied", "approved")
+# What shows the date the warden received a request; "none" makes a known date an estimate.
+RECEIPT_PROOFS = (
+    "warden_reply",
+    "staff_stamp",
+    "delivery_confirmation",
+    "electronic_record",
+    "none",
+)
+# How an earlier motion ended; None is read as "decided" (domain.md § 2 rule 8).
+PRIOR_MOTION_OUTCOMES = ("decided", "dismissed_unexhausted")
+
+# Caps on what one case file may hold (the reader refuses more, naming the field).
+MAX_REQUESTS = 20
+MAX_GROUNDS = len(GROUND_IDS)  # per list; a repeated id counts once
+MAX_TEXT_CHARS = 10_000
+MAX_TEXT_LINES = 200
 
 REGISTER_NUMBER = re.compile(r"^\d{5}-\d{3}$")
 
@@ -55,6 +71,8 @@ class Ground:
 
     category: str
     facts: str = ""
+    # Only meaningful on "other": the reason offered is a change in the law (USSG §1B1.13(c)).
+    change_in_law: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,8 @@ class WardenRequest:
     asked_for: str | None = None
     method: str | None = None
     received_on: date | None = None
+    # What shows `received_on` (RECEIPT_PROOFS); None: not asked, read as proven.
+    receipt_proof: str | None = None
     facility: str | None = None
     # None: we do not know what the request listed. (): it listed nothing we can match.
     grounds: tuple[Ground, ...] | None = None
@@ -96,6 +116,8 @@ class Custody:
     sentencing_court: str | None = None
     status: str | None = None
     offense_date: date | None = None
+    # Did the offense end before 1987-11-01? Used when offense_date is unknown; a date decides.
+    old_law: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +138,7 @@ class Sentence:
 class PriorMotion:
     filed_on: date | None = None
     decided_on: date | None = None
+    outcome: str | None = None  # PRIOR_MOTION_OUTCOMES; None is read as "decided"
 
 
 @dataclass(frozen=True)
@@ -199,19 +222,132 @@ def load_file(path: str) -> CaseFacts:
 
 
 def as_of_for(facts: CaseFacts, option: str | None, today: date) -> date:
-    """The day to screen for: the command line's --as-of wins, then the file's, then today."""
+    """The day to screen for: the command line's --as-of wins, then the file's, then today.
+
+    A date that cannot be true on that day (case-format.md, "Also refused") is a CaseFileError
+    naming the field, so every command that screens or drafts a file refuses it the same way.
+    """
     if option is not None:
         parsed = parse_date(option.strip())
         if parsed is None:
             raise CaseFileError("--as-of", f"{option!r} is not a real date written YYYY-MM-DD")
-        return parsed
-    return facts.as_of or today
+        day = parsed
+    else:
+        day = facts.as_of or today
+    check_dates(facts, day)
+    return day
 
 
 def read_case(data: Any) -> CaseFacts:
-    """Build CaseFacts from the parsed JSON of a case file."""
-    r = _Reader(data)
-    return r.case()
+    """Build CaseFacts from the parsed JSON of a case file.
+
+    Dates that contradict each other are refused here; dates after the screening day are
+    refused once that day is known (`as_of_for`, or `check_dates`).
+    """
+    facts = _Reader(data).case()
+    check_dates(facts, None)
+    return facts
+
+
+# -- dates that cannot be true -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateProblem:
+    """One impossible date: `field` is its case-file path, `code` what is wrong with it."""
+
+    field: str
+    code: str  # one of DATE_PROBLEM_CODES
+
+
+DATE_PROBLEM_CODES = (
+    "received_before_sent",
+    "response_before_received",
+    "after_today",
+    "imposed_before_offense",
+    "old_law_contradicts_offense_date",
+)
+
+_DATE_PROBLEM_TEXT = {
+    "received_before_sent": "the request cannot be received before it was sent",
+    "response_before_received": "the warden cannot answer before receiving the request",
+    "after_today": "the date is after the screening date ({as_of})",
+    "imposed_before_offense": "the sentence cannot be imposed before the offense ended",
+    "old_law_contradicts_offense_date": "contradicts custody.offense_date (a date decides)",
+}
+
+
+def check_request_dates(
+    sent_on: date | None,
+    received_on: date | None,
+    response_on: date | None,
+    as_of: date | None,
+    *,
+    prefix: str = "",
+) -> list[DateProblem]:
+    """The impossible dates of one warden request (fields named `prefix` + field name)."""
+    out: list[DateProblem] = []
+    for name, day in (("sent_on", sent_on), ("received_on", received_on)):
+        if as_of is not None and day is not None and day > as_of:
+            out.append(DateProblem(prefix + name, "after_today"))
+    if sent_on is not None and received_on is not None and received_on < sent_on:
+        out.append(DateProblem(prefix + "received_on", "received_before_sent"))
+    if as_of is not None and response_on is not None and response_on > as_of:
+        out.append(DateProblem(prefix + "response_on", "after_today"))
+    if received_on is not None and response_on is not None and response_on < received_on:
+        out.append(DateProblem(prefix + "response_on", "response_before_received"))
+    return out
+
+
+def check_old_law(offense_date: date | None, old_law: bool | None) -> list[DateProblem]:
+    """An old-law answer that the offense date contradicts (1987-11-01 is new law)."""
+    from eligibility.rules import NEW_LAW_BEGINS  # the rules own the date; they import this module
+
+    if offense_date is None or old_law is None:
+        return []
+    if old_law != (offense_date < NEW_LAW_BEGINS):
+        return [DateProblem("custody.old_law", "old_law_contradicts_offense_date")]
+    return []
+
+
+def date_problems(facts: CaseFacts, as_of: date | None) -> list[DateProblem]:
+    """Every date in the case that cannot be true (case-format.md, "Also refused with exit 2").
+
+    With `as_of` None only the dates that contradict each other are checked.
+    """
+    out: list[DateProblem] = []
+
+    def not_after_today(path: str, day: date | None) -> None:
+        if as_of is not None and day is not None and day > as_of:
+            out.append(DateProblem(path, "after_today"))
+
+    not_after_today("person.date_of_birth", facts.person.date_of_birth)
+    out += check_old_law(facts.custody.offense_date, facts.custody.old_law)
+    imposed, offense = facts.sentence.imposed_on, facts.custody.offense_date
+    not_after_today("sentence.imposed_on", imposed)
+    if imposed is not None and offense is not None and imposed < offense:
+        out.append(DateProblem("sentence.imposed_on", "imposed_before_offense"))
+    not_after_today("sentence.custody_began", facts.sentence.custody_began)
+    for i, r in enumerate(facts.warden_requests):
+        where = f"warden_requests[{i}]."
+        out += check_request_dates(r.sent_on, r.received_on, r.response_on, as_of, prefix=where)
+        for key in ("bp9_on", "bp10_on", "bp11_on", "final_denial_on"):
+            not_after_today(f"{where}appeal.{key}", getattr(r.appeal, key))
+    return out
+
+
+def date_problem_text(problem: DateProblem, as_of: date | None = None) -> str:
+    """The problem in the command line's words (English, one line)."""
+    day = as_of.isoformat() if as_of else "today"
+    return _DATE_PROBLEM_TEXT[problem.code].format(as_of=day)
+
+
+def check_dates(facts: CaseFacts, as_of: date | None) -> None:
+    """Raise CaseFileError for the first impossible date, naming its field."""
+    problems = date_problems(facts, as_of)
+    if problems:
+        first = problems[0]
+        raise CaseFileError(first.field, date_problem_text(first, as_of))
 
 
 class _Reader:
@@ -287,6 +423,7 @@ class _Reader:
             ),
             status=self.choice(d, "status", "custody.status", CUSTODY_STATUSES),
             offense_date=self.date(d, "offense_date", "custody.offense_date"),
+            old_law=self.bool(d, "old_law", "custody.old_law"),
         )
 
     def sentence(self, d: dict) -> Sentence:
@@ -325,6 +462,7 @@ class _Reader:
         seen: dict[str, Ground] = {}
         for i, item in enumerate(value):
             where = f"{path}[{i}]"
+            change_in_law = None
             if isinstance(item, str):
                 category, facts = item, ""
             elif isinstance(item, dict):
@@ -332,6 +470,7 @@ class _Reader:
                 if not isinstance(category, str):
                     raise CaseFileError(f"{where}.category", "must name a ground id")
                 facts = self.str(item, "facts", f"{where}.facts") or ""
+                change_in_law = self.bool(item, "change_in_law", f"{where}.change_in_law")
             else:
                 raise CaseFileError(where, "must be a ground id or an object with a category")
             if category not in GROUND_IDS:
@@ -340,11 +479,15 @@ class _Reader:
                     f"{category!r} is not a ground id ({', '.join(GROUND_IDS)})",
                 )
             if category in seen:
-                # A repeated ground counts once; keep whatever facts were given.
-                if facts and not seen[category].facts:
-                    seen[category] = Ground(category, facts)
+                # A repeated ground counts once; keep whatever facts and answer were given.
+                before = seen[category]
+                seen[category] = Ground(
+                    category,
+                    before.facts or facts,
+                    before.change_in_law if before.change_in_law is not None else change_in_law,
+                )
                 continue
-            seen[category] = Ground(category, facts)
+            seen[category] = Ground(category, facts, change_in_law)
         return tuple(seen.values())
 
     def requests(self, value: Any) -> tuple[WardenRequest, ...]:
@@ -352,6 +495,10 @@ class _Reader:
             return ()
         if not isinstance(value, list):
             raise CaseFileError("warden_requests", "must be a list of requests")
+        if len(value) > MAX_REQUESTS:
+            raise CaseFileError(
+                "warden_requests", f"at most {MAX_REQUESTS} requests (found {len(value)})"
+            )
         out = []
         for i, item in enumerate(value):
             where = f"warden_requests[{i}]"
@@ -364,6 +511,9 @@ class _Reader:
                     asked_for=self.choice(item, "asked_for", f"{where}.asked_for", REQUEST_KINDS),
                     method=self.choice(item, "method", f"{where}.method", DELIVERY_METHODS),
                     received_on=self.date(item, "received_on", f"{where}.received_on"),
+                    receipt_proof=self.choice(
+                        item, "receipt_proof", f"{where}.receipt_proof", RECEIPT_PROOFS
+                    ),
                     facility=self.str(item, "facility", f"{where}.facility"),
                     grounds=self.grounds(item.get("grounds"), f"{where}.grounds"),
                     response=self.choice(item, "response", f"{where}.response", RESPONSES),
@@ -382,6 +532,7 @@ class _Reader:
         return PriorMotion(
             filed_on=self.date(d, "filed_on", "prior_motion.filed_on"),
             decided_on=self.date(d, "decided_on", "prior_motion.decided_on"),
+            outcome=self.choice(d, "outcome", "prior_motion.outcome", PRIOR_MOTION_OUTCOMES),
         )
 
     # -- values --------------------------------------------------------------------------
@@ -408,6 +559,10 @@ class _Reader:
             # JSON allows "\ud800" on its own, but no document or page can print it.
             raise CaseFileError(path, "contains a character that is not valid text") from None
         value = value.strip()
+        if len(value) > MAX_TEXT_CHARS:
+            raise CaseFileError(path, f"is too long: at most {MAX_TEXT_CHARS:,} characters")
+        if len(value.splitlines()) > MAX_TEXT_LINES:
+            raise CaseFileError(path, f"has too many lines: at most {MAX_TEXT_LINES}")
         return value or None
 
     def strings(self, d: dict, path: str, keys: tuple[str, ...]) -> dict[str, str | None]:

@@ -11,11 +11,12 @@ command and the drafts run in English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from math import ceil
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext_noop
 
 from eligibility import courts
 from eligibility.facts import CaseFacts, WardenRequest
@@ -67,6 +68,26 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class RequestResult:
+    """One counting warden request, as the screening computed it (domain.md § 2)."""
+
+    index: int  # position in the case's list of requests
+    sent_on: date | None
+    received_on: date | None  # the known receipt, or the estimate
+    receipt_estimated: bool
+    receipt_proof: str | None
+    lapsed_on: date | None  # receipt + 31: the first day after the 30 days
+    final_denial_on: date | None
+    exhausted_on: date | None  # the earliest candidate date this request gives
+    proven: bool  # whether `exhausted_on` is proven
+    grounds: tuple[str, ...]  # the case's grounds it covers (by family), in the case's order
+
+
+# The motions a screening may allow: every qualifying ground, or the grounds that can go sooner.
+MOTION, MOTION_NOW = "motion", "motion-now"
+
+
+@dataclass(frozen=True)
 class Screening:
     as_of: date
     verdict: str
@@ -75,6 +96,13 @@ class Screening:
     partial_filing_date: date | None
     findings: tuple[Finding, ...]
     qualifying_grounds: tuple[str, ...] = ()
+    partial_grounds: tuple[str, ...] = ()
+    requests: tuple[RequestResult, ...] = ()
+    # earliest_filing_date (or partial_filing_date) rests on an estimated receipt
+    date_is_estimate: bool = False
+    partial_date_is_estimate: bool = False
+    warden_request_allowed: bool = False
+    no_motion_reason: str | None = None
 
     def to_json(self) -> dict:
         """The `screen` output (docs/case-format.md, "Output of screen")."""
@@ -85,11 +113,67 @@ class Screening:
             "earliest_filing_date": _iso(self.earliest_filing_date),
             "unmatched_grounds": list(self.unmatched_grounds),
             "partial_filing_date": _iso(self.partial_filing_date),
+            "partial_grounds": list(self.partial_grounds),
             "findings": [f.to_json() for f in self.findings],
         }
 
     def by_rule(self, rule: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.rule == rule)
+
+    @property
+    def motion_documents(self) -> tuple[str, ...]:
+        """The motions that may be drafted (case-format.md, `draft`): "motion" for every
+        qualifying ground when the verdict is ready_to_file or waiting, and "motion-now" for the
+        partial grounds whenever there is a partial_filing_date."""
+        out: list[str] = []
+        if self.verdict in ("ready_to_file", "waiting"):
+            out.append(MOTION)
+        if self.partial_filing_date is not None and self.partial_grounds:
+            out.append(MOTION_NOW)
+        return tuple(out)
+
+    def grounds_for(self, document: str) -> tuple[str, ...]:
+        """The ground ids a motion carries, in the case's order."""
+        if document == MOTION:
+            return tuple(g for g in self.qualifying_grounds if g not in self.unmatched_grounds)
+        if document == MOTION_NOW:
+            return self.partial_grounds
+        raise ValueError(f"no such motion: {document!r}")
+
+    def filing_date_for(self, document: str) -> date | None:
+        if document == MOTION:
+            return self.earliest_filing_date
+        if document == MOTION_NOW:
+            return self.partial_filing_date
+        raise ValueError(f"no such motion: {document!r}")
+
+    def estimate_for(self, document: str) -> bool:
+        """Whether that motion's date rests on an estimated receipt."""
+        if document == MOTION:
+            return self.date_is_estimate
+        if document == MOTION_NOW:
+            return self.partial_date_is_estimate
+        raise ValueError(f"no such motion: {document!r}")
+
+    def emergency_for(self, document: str) -> bool:
+        """A terminal illness among the motion's grounds: title it "Emergency" (domain.md § 6)."""
+        return "medical_terminal" in self.grounds_for(document)
+
+
+VERDICT_LABELS = {
+    "not_eligible": gettext_noop("This law does not apply"),
+    "needs_information": gettext_noop("More information needed"),
+    "no_qualifying_ground": gettext_noop("No reason qualifies yet"),
+    "needs_warden_request": gettext_noop("Needs a request to the warden"),
+    "new_request_needed": gettext_noop("Needs a new request to the warden"),
+    "waiting": gettext_noop("Waiting for the 30 days to pass"),
+    "ready_to_file": gettext_noop("Ready to file"),
+}
+
+
+def verdict_label(verdict: str | None) -> str:
+    """The verdict in a few words, in the active language (the long form is `summary`)."""
+    return _(VERDICT_LABELS.get(verdict or "", gettext_noop("Not checked yet")))
 
 
 def _first_upper(text: str) -> str:
@@ -225,15 +309,21 @@ def federal_only(facts: CaseFacts) -> list[Finding]:
             )
         add(WARN, message)
 
-    if offense_date is None:
+    old_law = facts.custody.old_law if offense_date is None else offense_date < NEW_LAW_BEGINS
+    if old_law is None:
         add(
             UNKNOWN,
             _(
                 "We need the date the offense ended (the last date of the crime of conviction). "
                 "The judgment or the indictment shows it."
+            )
+            + " "
+            + _(
+                "If you don't know the date, it is enough to know if it ended before November "
+                "1, 1987, or on or after that day."
             ),
         )
-    elif offense_date < NEW_LAW_BEGINS:
+    elif old_law:
         add(
             FAIL,
             _(
@@ -305,6 +395,21 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
             finding = age_criteria(facts, as_of)
             statuses["age"] = finding.status
             findings.append(finding)
+        elif ground.category == "other" and ground.change_in_law:
+            statuses["other"] = FAIL
+            findings.append(
+                Finding(
+                    "ground_criteria",
+                    FAIL,
+                    _(
+                        "A change in the law since the sentence cannot be the reason itself. "
+                        "The motion may still mention it when it asks the judge how much to "
+                        "shorten the sentence, if another reason qualifies."
+                    ),
+                    "USSG §1B1.13(c)",
+                    "other",
+                )
+            )
         elif ground.category == "abuse_in_custody":
             statuses[ground.category] = PASS
             findings.append(
@@ -474,6 +579,11 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
     findings: list[Finding] = []
     views: list[RequestView] = []
     filed = facts.prior_motion.filed_on
+    if facts.prior_motion.outcome == "dismissed_unexhausted":
+        # domain.md § 2 rule 8: dismissed without prejudice; nothing was decided, so the
+        # requests it rested on still count once their 30 days have passed.
+        findings.append(_dismissed_unexhausted(filed))
+        filed = None
     for i, request in enumerate(facts.warden_requests):
         view = RequestView(i, request)
         if request.asked_for in ("home_confinement", "other"):
@@ -545,13 +655,43 @@ def counting_requests(facts: CaseFacts) -> tuple[list[RequestView], list[Finding
     return views, findings
 
 
+def _dismissed_unexhausted(filed: date | None) -> Finding:
+    if filed is not None:
+        start = _(
+            "The earlier motion, filed on %(date)s, was dismissed because it was filed before "
+            "the 30 days had passed."
+        ) % {"date": short_date(filed)}
+    else:
+        start = _(
+            "The earlier motion was dismissed because it was filed before the 30 days had passed."
+        )
+    return Finding(
+        "prior_motion",
+        WARN,
+        start
+        + " "
+        + _(
+            "That does not use up the request. It still counts, and the motion can be filed "
+            "again once its 30 days have passed. Say in the new motion that the first one was "
+            "dismissed for this reason."
+        ),
+        "United States v. Alam, 960 F.3d 831 (6th Cir. 2020)",
+    )
+
+
 def _dates(view: RequestView) -> None:
-    """domain.md § 2 rules 1–3: the request's receipt and its candidate filing dates."""
+    """domain.md § 2 rules 1–3: the request's receipt and its candidate filing dates.
+
+    A known receipt date that nothing shows (`receipt_proof` "none") is an estimate, exactly
+    like an unknown receipt estimated on that day (case-format.md).
+    """
     r = view.request
     if r.received_on is not None:
+        proven = r.receipt_proof != "none"
         view.receipt = r.received_on
+        view.receipt_estimated = not proven
         view.candidates.append(
-            Candidate(_plus(r.received_on, timedelta(days=WAIT_DAYS)), proven=True)
+            Candidate(_plus(r.received_on, timedelta(days=WAIT_DAYS)), proven=proven)
         )
     elif r.sent_on is not None:
         delay = 0 if r.method in ("hand_delivered", "electronic") else MAIL_DAYS
@@ -575,6 +715,29 @@ class Dates:
         if self.proven is not None and self.proven <= as_of:
             return self.proven
         return self.soonest
+
+    def is_estimate(self, as_of: date) -> bool:
+        """Whether `for_filing(as_of)` rests on an estimated receipt."""
+        if self.soonest is None or (self.proven is not None and self.proven <= as_of):
+            return False
+        return self.proven is None or self.soonest < self.proven
+
+
+def proven_sooner(grounds: list[str], views: list[RequestView], as_of: date):
+    """case-format.md `partial_grounds` for `waiting` and `needs_information`: the grounds whose
+    own proven date is on or before `as_of`, when some but not all are; with the latest of those
+    dates. Returns (date, grounds) or (None, ())."""
+    ready: list[tuple[str, date]] = []
+    for ground in grounds:
+        proven = min(
+            (c.on for v in views if v.covers(ground) for c in v.candidates if c.proven),
+            default=None,
+        )
+        if proven is not None and proven <= as_of:
+            ready.append((ground, proven))
+    if not ready or len(ready) == len(grounds):
+        return None, ()
+    return max(d for _g, d in ready), tuple(g for g, _d in ready)
 
 
 def motion_dates(grounds: list[str], views: list[RequestView]) -> Dates:
@@ -601,8 +764,9 @@ def request_facts(views: list[RequestView], motion_grounds: list[str]) -> list[F
                     "request_facts",
                     WARN,
                     _(
-                        "We don't know which reasons %(request)s listed. The motion can only use "
-                        "reasons the warden saw. Check the copy you kept."
+                        "We don't know which reasons %(request)s listed. Courts in some parts of "
+                        "the country require the warden to see every reason first. To be safe, "
+                        "check the copy you kept."
                     )
                     % {"request": view.label},
                     WILLIAMS,
@@ -658,8 +822,8 @@ def current_facility(facts: CaseFacts) -> list[Finding]:
                     "current_facility",
                     WARN,
                     _(
-                        "%(request)s went to the warden of %(then)s, but your loved one is now "
-                        "at %(now)s. Send a copy of the request to the new warden too, and keep "
+                        "%(request)s went to the warden of %(then)s. Your loved one is now at "
+                        "%(now)s. Send a copy of the request to the new warden too, and keep "
                         "proof of both dates it was received."
                     )
                     % {
@@ -691,8 +855,14 @@ def _facility_name(value: str) -> str:
     return found.display_name if found else value
 
 
-def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Finding]:
-    """domain.md § 2 rule 4: an early denial does not open the door early."""
+def denial_before_30_days(
+    facts: CaseFacts, views: list[RequestView], as_of: date | None = None
+) -> list[Finding]:
+    """domain.md § 2 rule 4: an early denial does not open the door early.
+
+    Outside the 3rd and 4th Circuits the advice fits the day it is read (`as_of`): a BP-9 still
+    to file, a BP-9 already filed (then the next appeal's deadline), or its 20 days passed.
+    """
     out: list[Finding] = []
     district = courts.district(facts.sentence.district)
     settled = (
@@ -727,28 +897,72 @@ def denial_before_30_days(facts: CaseFacts, views: list[RequestView]) -> list[Fi
                 )
             )
         else:
-            bp9_by = _plus(r.response_on, timedelta(days=BP9_DAYS))
             out.append(
                 Finding(
                     "denial_before_30_days",
                     WARN,
-                    _(
-                        "The warden said no on %(denied)s, before 30 days had passed. A denial "
-                        "does not let your loved one file early: the earliest date is still "
-                        "%(date)s. Some courts in this part of the country have also demanded "
-                        "the full appeal, so your loved one should also file an appeal to the "
-                        "warden (form BP-9) by %(bp9_by)s, within 20 days of the denial, to keep "
-                        "that path open."
-                    )
-                    % {
-                        "denied": short_date(r.response_on),
-                        "date": long_date(day_31),
-                        "bp9_by": long_date(bp9_by),
-                    },
-                    "28 C.F.R. § 542.14(a); 18 U.S.C. § 3582(c)(1)(A)",
+                    _early_denial_advice(r, day_31, as_of),
+                    "28 C.F.R. §§ 542.14(a), 542.15(a); 18 U.S.C. § 3582(c)(1)(A)",
                 )
             )
     return out
+
+
+def _early_denial_advice(r: WardenRequest, day_31: date, as_of: date | None) -> str:
+    """The early-denial warning, in words that fit `as_of` (domain.md § 2 rule 4)."""
+    bp9_by = _plus(r.response_on, timedelta(days=BP9_DAYS))
+    values = {
+        "denied": short_date(r.response_on),
+        "date": long_date(day_31),
+        "bp9_by": long_date(bp9_by),
+    }
+    head = (
+        _(
+            "The warden said no on %(denied)s, before 30 days had passed. A denial does not let "
+            "your loved one file early: the earliest date is still %(date)s."
+        )
+        % values
+    )
+    unsettled = _(
+        "Courts in this part of the country have not settled whether the full appeal is also "
+        'needed after an early "no".'
+    )
+    appeal = r.appeal
+    if appeal.bp11_on is not None:
+        step = _(
+            "Your loved one already filed the last appeal (form BP-11) on %(filed)s. The appeals "
+            "are finished when the BOP's central office says no."
+        ) % {"filed": short_date(appeal.bp11_on)}
+    elif appeal.bp10_on is not None:
+        step = _(
+            "Your loved one already filed the appeal to the regional director (form BP-10) on "
+            "%(filed)s. The next step is the appeal to the central office (form BP-11), due "
+            "within 30 days of the regional director's answer."
+        ) % {"filed": short_date(appeal.bp10_on)}
+    elif appeal.bp9_on is not None:
+        step = _(
+            "Your loved one already filed an appeal to the warden (form BP-9) on %(filed)s. The "
+            "next step is the appeal to the regional director (form BP-10), due within 20 days "
+            "of the warden's answer to the BP-9."
+        ) % {"filed": short_date(appeal.bp9_on)}
+    elif as_of is not None and as_of > bp9_by:
+        step = (
+            _(
+                "The 20 days to file an appeal to the warden (form BP-9) ended on %(bp9_by)s. That "
+                "does not change the 30-day date: your loved one can still file on or after "
+                "%(date)s."
+            )
+            % values
+        )
+    else:
+        step = (
+            _(
+                "To be safe, your loved one can also file an appeal to the warden (form BP-9) by "
+                "%(bp9_by)s, within 20 days of the denial, to keep that path open."
+            )
+            % values
+        )
+    return f"{head} {unsettled} {step}"
 
 
 # -- the verdict (§ 7) ---------------------------------------------------------------------------
@@ -781,8 +995,11 @@ def _screen(facts: CaseFacts, as_of: date) -> Screening:
         date_: date | None = None,
         unmatched: tuple[str, ...] = (),
         partial: date | None = None,
+        partial_grounds: tuple[str, ...] = (),
+        estimate: bool = False,
+        partial_estimate: bool = False,
     ) -> Screening:
-        return Screening(
+        screening = Screening(
             as_of=as_of,
             verdict=verdict,
             earliest_filing_date=date_,
@@ -790,7 +1007,16 @@ def _screen(facts: CaseFacts, as_of: date) -> Screening:
             partial_filing_date=partial,
             findings=tuple(findings),
             qualifying_grounds=tuple(qualifying),
+            partial_grounds=partial_grounds if partial is not None else (),
+            requests=tuple(_request_result(v, facts) for v in views),
+            date_is_estimate=estimate and date_ is not None,
+            partial_date_is_estimate=partial_estimate and partial is not None,
+            warden_request_allowed=verdict != "not_eligible"
+            and any(BY_ID[g.category].available for g in facts.grounds),
         )
+        if screening.motion_documents:
+            return screening
+        return replace(screening, no_motion_reason=_no_motion_reason(screening))
 
     if FAIL in federal_statuses:
         findings += [
@@ -815,7 +1041,7 @@ def _screen(facts: CaseFacts, as_of: date) -> Screening:
         return result(early) if early else result("ready_to_file")
 
     findings += request_facts(views, qualifying)
-    findings += denial_before_30_days(facts, views)
+    findings += denial_before_30_days(facts, views, as_of)
     unmatched = tuple(g for g in qualifying if not any(v.covers(g) for v in views)) if views else ()
     matched = [g for g in qualifying if g not in unmatched]
     dates = motion_dates(qualifying, views)
@@ -828,7 +1054,6 @@ def _screen(facts: CaseFacts, as_of: date) -> Screening:
         return result(early or "needs_warden_request")
 
     if unmatched:
-        partial = motion_dates(matched, views).for_filing(as_of) if matched else None
         findings.append(
             Finding(
                 "exhaustion",
@@ -842,7 +1067,14 @@ def _screen(facts: CaseFacts, as_of: date) -> Screening:
         )
         if early:
             return result(early, unmatched=unmatched)
-        return result("new_request_needed", unmatched=unmatched, partial=partial)
+        partial_dates = motion_dates(matched, views)
+        return result(
+            "new_request_needed",
+            unmatched=unmatched,
+            partial=partial_dates.for_filing(as_of) if matched else None,
+            partial_grounds=tuple(matched),
+            partial_estimate=partial_dates.is_estimate(as_of),
+        )
 
     if not qualifying:
         findings.append(
@@ -856,11 +1088,82 @@ def _screen(facts: CaseFacts, as_of: date) -> Screening:
         return result(early or "no_qualifying_ground")
 
     exhaustion, proof, verdict, when = _exhaustion(views, qualifying, dates, as_of)
+    partial, partial_grounds = (None, ())
+    if verdict in ("waiting", "needs_information"):
+        partial, partial_grounds = proven_sooner(qualifying, views, as_of)
+    if partial is not None and not early:
+        exhaustion = replace(
+            exhaustion,
+            message=exhaustion.message + " " + _file_sooner(partial_grounds, partial),
+        )
     findings += proof
     findings.append(exhaustion)
     if early:
         return result(early)
-    return result(verdict, date_=when)
+    return result(
+        verdict,
+        date_=when,
+        partial=partial,
+        partial_grounds=partial_grounds,
+        estimate=verdict == "needs_information" or dates.is_estimate(as_of),
+    )
+
+
+def _file_sooner(grounds: tuple[str, ...], when: date) -> str:
+    """The sentence that says the motion can go now on some grounds alone."""
+    text = _(
+        "But on %(reasons)s alone the motion can be filed now: the first allowed day was %(date)s."
+    ) % {"reasons": _titles(grounds), "date": long_date(when)}
+    if "medical_terminal" in grounds:
+        text += " " + _("A terminal illness does not need to wait for the other reasons.")
+    return text
+
+
+def _titles(grounds) -> str:
+    return ", ".join(f'"{BY_ID[g].title}"' for g in grounds)
+
+
+def _request_result(view: RequestView, facts: CaseFacts) -> RequestResult:
+    r = view.request
+    first = min(view.candidates, key=lambda c: (c.on, not c.proven), default=None)
+    return RequestResult(
+        index=view.index,
+        sent_on=r.sent_on,
+        received_on=view.receipt,
+        receipt_estimated=view.receipt_estimated,
+        receipt_proof=r.receipt_proof if r.received_on is not None else None,
+        lapsed_on=_plus(view.receipt, timedelta(days=WAIT_DAYS)) if view.receipt else None,
+        final_denial_on=r.appeal.final_denial_on,
+        exhausted_on=first.on if first else None,
+        proven=bool(first and first.proven),
+        grounds=tuple(g.category for g in facts.grounds if view.covers(g.category)),
+    )
+
+
+def _no_motion_reason(result: Screening) -> str:
+    """One plain sentence: why no motion can be drafted yet (case-format.md, `draft`)."""
+    match result.verdict:
+        case "not_eligible":
+            return _("There is no motion, because this law does not apply to this sentence.")
+        case "no_qualifying_ground":
+            return _("There is no motion yet, because none of the reasons given qualifies.")
+        case "needs_warden_request":
+            return _(
+                "There is no motion yet. First the warden must get a request, and 30 days "
+                "must pass."
+            )
+        case "new_request_needed":
+            return _(
+                "There is no motion yet. The warden must first see a request that lists the "
+                "reasons."
+            )
+        case "needs_information" if result.earliest_filing_date is not None:
+            return _(
+                "There is no motion yet. First get proof of the date the warden received the "
+                "request."
+            )
+        case _:
+            return _("There is no motion yet, because some answers are missing.")
 
 
 def _early_verdict(
@@ -890,7 +1193,11 @@ def _bop_moving() -> list[Finding]:
 
 def _exhaustion_no_request(facts: CaseFacts) -> Finding:
     ignored = any(r.asked_for in ("home_confinement", "other") for r in facts.warden_requests)
-    used = facts.prior_motion.filed_on is not None and facts.warden_requests
+    used = (
+        facts.prior_motion.filed_on is not None
+        and facts.prior_motion.outcome != "dismissed_unexhausted"
+        and facts.warden_requests
+    )
     if ignored or used:
         start = _("None of the requests sent so far counts for this motion (see above).")
     else:
@@ -941,9 +1248,10 @@ def _ground_matching(
         )
     names = ", ".join(f'"{BY_ID[g].title}"' for g in unmatched)
     message = _(
-        "The warden never saw this reason: %(reasons)s. The motion can only use reasons the "
-        "warden saw. You have two choices. One: send a new request to the warden that lists "
-        "it; its own 30-day wait starts when the warden receives the new request."
+        "The warden never saw this reason: %(reasons)s. Courts in some parts of the country "
+        "require the warden to see every reason first. To be safe, do one of two things. One: "
+        "send a new request to the warden that lists it; its own 30-day wait starts when the "
+        "warden receives the new request."
     ) % {"reasons": names}
     if matched:
         partial = motion_dates(matched, views)
@@ -974,18 +1282,33 @@ def _exhaustion(
     """
     proof_needed = [v for v in views if v.receipt_estimated and any(v.covers(g) for g in grounds)]
 
+    def proof_message(v: RequestView) -> str:
+        if v.request.received_on is not None:
+            start = _(
+                "Nothing shows yet that the warden received %(request)s on %(date)s. A date you "
+                "remember is only an estimate."
+            )
+        else:
+            start = _(
+                "We don't know the date the warden received %(request)s. We estimate %(date)s."
+            )
+        return (
+            start % {"request": v.label, "date": long_date(v.receipt)}
+            + " "
+            + _(
+                "Get proof of the date it was received: a copy stamped by staff, the warden's "
+                "reply if it gives the date, or a delivery confirmation. A motion filed on a "
+                "guessed date that turns out early is dismissed and must be filed again after "
+                "the wait."
+            )
+        )
+
     def proof_findings(status: str) -> list[Finding]:
         return [
             Finding(
                 "receipt_proof",
                 status,
-                _(
-                    "We don't know the date the warden received %(request)s. We estimate "
-                    "%(date)s. Get proof of the date it was received: a copy stamped by staff, "
-                    "the warden's reply if it gives the date, or a delivery confirmation. A "
-                    "motion filed on a guessed date that turns out early is thrown out."
-                )
-                % {"request": v.label, "date": long_date(v.receipt)},
+                proof_message(v),
                 f"{STATUTE}; United States v. Walton (S.D. Ohio 2022)",
             )
             for v in proof_needed
@@ -1061,8 +1384,8 @@ def _exhaustion(
             not_yet % wait
             + " "
             + _(
-                "A motion filed even one day early is thrown out, and waiting afterwards does "
-                'not fix it. A "no" from the warden does not change this date.'
+                "A motion filed even one day early is dismissed and must be filed again after "
+                'the wait. A "no" from the warden does not change this date.'
             ),
             STATUTE,
         ),
@@ -1085,6 +1408,25 @@ def summary(result: Screening) -> Summary:
     """The verdict as a family reads it (domain.md § 8): what it means and what to do next."""
     when = result.earliest_filing_date
     names = ", ".join(f'"{BY_ID[g].title}"' for g in result.unmatched_grounds)
+    sooner = result.verdict in ("waiting", "needs_information")
+    if sooner and result.partial_filing_date is not None:
+        # domain.md § 2, case-format.md `partial_grounds`: say first what can go now.
+        rest = summary(replace(result, partial_filing_date=None, partial_grounds=()))
+        return Summary(
+            _("Your loved one can file now on some reasons"),
+            _(
+                "On %(reasons)s alone the motion can be filed now. The first allowed day was "
+                "%(date)s."
+            )
+            % {
+                "reasons": _titles(result.partial_grounds),
+                "date": long_date(result.partial_filing_date),
+            }
+            + " "
+            + _("For all the reasons together: %(headline)s.") % {"headline": rest.headline}
+            + " "
+            + rest.explanation,
+        )
     match result.verdict:
         case "not_eligible":
             return Summary(
@@ -1100,8 +1442,9 @@ def summary(result: Screening) -> Summary:
                     _("Get proof of the date the warden received the request"),
                     _(
                         "By our estimate the motion could be filed from %(date)s, but only proof "
-                        "of the date the warden received the request makes that date safe. "
-                        "Filing on a guess risks losing the motion for good."
+                        "of the date the warden received the request makes that date safe. If "
+                        "the guess is early, the motion is dismissed and must be filed again "
+                        "after the wait."
                     )
                     % {"date": long_date(when)},
                 )
@@ -1131,8 +1474,9 @@ def summary(result: Screening) -> Summary:
             )
         case "new_request_needed":
             explanation = _(
-                "The warden never saw this reason: %(reasons)s. Send a new request that lists "
-                "it, or file on the other reasons only."
+                "The warden never saw this reason: %(reasons)s. Courts in some parts of the "
+                "country require the warden to see every reason first. To be safe, send a new "
+                "request that lists it, or file on the other reasons only."
             ) % {"reasons": names}
             if result.partial_filing_date is not None:
                 explanation += " " + _(
@@ -1143,8 +1487,8 @@ def summary(result: Screening) -> Summary:
             return Summary(
                 _("Your loved one can file on %(date)s") % {"date": long_date(when)},
                 _(
-                    "That is %(days)s from now. Filing even one day early gets the motion thrown "
-                    "out, so please wait until then."
+                    "That is %(days)s from now. A motion filed even one day early is dismissed "
+                    "and must be filed again after the wait, so please wait until then."
                 )
                 % {"days": days((when - result.as_of).days)},
             )

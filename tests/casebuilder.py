@@ -83,13 +83,14 @@ def request(
     bp9_on: date | str | None = None,
     bp10_on: date | str | None = None,
     bp11_on: date | str | None = None,
+    receipt_proof: Any = DROP,
 ) -> dict:
     """One warden request. `covering` names the grounds it raised, each with facts; `listed`
     replaces the request's whole `grounds` value instead (`None` for unknown, `[]`, plain ids).
     """
     if listed is DEFAULT:
         listed = grounds(*covering)
-    return {
+    out = {
         "sent_on": iso(sent_on),
         "asked_for": asked_for,
         "method": method,
@@ -105,6 +106,9 @@ def request(
             "final_denial_on": iso(final_denial_on),
         },
     }
+    if receipt_proof is not DROP:
+        out["receipt_proof"] = receipt_proof
+    return out
 
 
 def base_case() -> dict:

@@ -392,7 +392,7 @@ def test_defendant_information_shows_year_of_birth_and_city_only(terminal):
     info = between(terminal.text("motion"), SECTIONS[0], SECTIONS[1])
     assert "Year of birth: 1960" in info
     assert "Register number: 12345-678" in info
-    assert "Facility: Devens FMC" in info
+    assert "Facility: FMC Devens" in info
     assert "Sentence imposed on: May 1, 2013" in info
     assert "Term of imprisonment: 20 years (240 months)" in info
     assert "Federal custody began on: March 15, 2012" in info
@@ -405,7 +405,7 @@ def test_defendant_information_shows_year_of_birth_and_city_only(terminal):
 def test_exhaustion_tells_each_request_with_dates_in_words(terminal):
     section = between(terminal.text("motion"), SECTIONS[1], SECTIONS[2])
     assert "On August 21, 2026, a written request" in section
-    assert "was handed to staff for the Warden of Devens FMC. I sent it myself." in section
+    assert "was handed to staff for the Warden of FMC Devens. I sent it myself." in section
     assert "received it on August 21, 2026" in section
     assert "denied the request on September 2, 2026" in section
     assert "BP-9 filed September 10, 2026" in section
@@ -482,7 +482,7 @@ def test_declaration_and_certificate_of_service(terminal):
     assert "Executed on ____" in declaration
     certificate = between(text, SECTIONS[9])
     assert "I certify that on ____" in certificate
-    assert "internal mail system of Devens FMC" in certificate
+    assert "internal mail system of FMC Devens" in certificate
     assert "United States Attorney's Office, Southern District of New York" in certificate
 
 
@@ -490,7 +490,7 @@ def test_the_signature_block_has_name_register_number_and_mailing_address(termin
     block = between(terminal.text("motion"), "Respectfully submitted,", SECTIONS[8])
     assert "Robert Example, pro se" in block
     assert "Register No. 12345-678" in block
-    assert "Devens FMC 42 PATTON ROAD AYER, MA 01432" in block
+    assert "FMC Devens 42 Patton Road, Ayer, MA 01432" in block
     assert "Date: ____" in block
 
 
@@ -553,7 +553,7 @@ def test_no_motion_when_no_ground_qualifies():
 def test_the_request_is_addressed_to_the_warden_with_the_facility_address(terminal):
     text = terminal.text("warden-request")
     assert text.startswith("November 29, 2026")
-    assert "To: Warden Devens FMC 42 PATTON ROAD AYER, MA 01432" in text
+    assert "To: Warden FMC Devens 42 Patton Road, Ayer, MA 01432" in text
     assert "From: Robert Example Register No. 12345-678 Unit: B-2" in text
 
 

@@ -12,6 +12,9 @@ from eligibility.courts import facility, same_facility
         ("BUT", "but", True),
         ("BUT", "BUTNER MED I FCI", True),
         ("BUT", "Butner Med I FCI", True),
+        ("BUT", "FCI Butner Medium I", True),
+        ("BUT", "fci butner medium i", True),
+        ("ATL", "USP Atlanta", True),
         ("BUT", "BUH", False),
         ("Dade County Jail", "dade  county jail", True),
         ("Dade County Jail", "BUT", False),
@@ -23,6 +26,7 @@ def test_it_compares_facilities_by_what_they_name(a, b, same):
     assert same_facility(a, b) is same
 
 
-def test_it_gives_readable_names_keeping_the_bops_abbreviations():
-    assert facility("BUT").display_name == "Butner Med I FCI"
-    assert facility("COP").display_name == "Coleman I USP"
+def test_it_gives_names_as_people_say_them_kind_first():
+    assert facility("BUT").display_name == "FCI Butner Medium I"
+    assert facility("COP").display_name == "USP Coleman I"
+    assert facility("BUH").display_name == "FMC Butner"

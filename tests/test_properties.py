@@ -18,6 +18,8 @@ from eligibility import courts
 from eligibility.facts import (
     CUSTODY_STATUSES,
     DELIVERY_METHODS,
+    PRIOR_MOTION_OUTCOMES,
+    RECEIPT_PROOFS,
     REQUEST_KINDS,
     RESPONSES,
     SENTENCING_COURTS,
@@ -88,8 +90,12 @@ def warden_request(draw, as_of: date, motion: list[str], ripe: bool = False) -> 
     listed = {"null": None, "empty": [], "motion": list(motion)}.get(shape)
     if shape == "random":
         listed = draw(ground_list(pool))
+    if sent is not None and received is not None and received < sent:
+        sent, received = received, sent  # a request is never received before it is sent
     response = draw(maybe(st.sampled_from(RESPONSES)))
     response_on = draw(maybe(near(as_of))) if response else None
+    if received is not None and response_on is not None and response_on < received:
+        response_on = received  # nor answered before it is received
     return {
         "sent_on": iso(sent),
         "asked_for": draw(
@@ -101,6 +107,7 @@ def warden_request(draw, as_of: date, motion: list[str], ripe: bool = False) -> 
         ),
         "method": draw(maybe(st.sampled_from(DELIVERY_METHODS))),
         "received_on": iso(received),
+        "receipt_proof": draw(maybe(st.sampled_from(RECEIPT_PROOFS), 2)),
         "facility": draw(st.sampled_from(["BUT", "but", "TRM", "Some jail", None])),
         "grounds": listed,
         "response": response,
@@ -183,7 +190,10 @@ def cases(draw, max_requests: int = 4, ripe: bool = False) -> tuple[dict, date]:
             )
         ],
         "bop_motion": not ripe and draw(st.sampled_from([False] * 5 + [True])),
-        "prior_motion": {"filed_on": None if ripe else iso(draw(maybe(near(as_of), 4)))},
+        "prior_motion": {
+            "filed_on": None if ripe else iso(draw(maybe(near(as_of), 4))),
+            "outcome": draw(maybe(st.sampled_from(PRIOR_MOTION_OUTCOMES))),
+        },
     }
     return data, as_of
 
@@ -208,7 +218,9 @@ def _ids(grounds) -> list[str]:
 
 def counting_requests(data: dict) -> list[dict]:
     """case-format.md "Which requests count"."""
-    filed = _day((data.get("prior_motion") or {}).get("filed_on"))
+    prior = data.get("prior_motion") or {}
+    # an earlier motion dismissed as premature does not use up its requests
+    filed = None if prior.get("outcome") == "dismissed_unexhausted" else _day(prior.get("filed_on"))
     out = []
     for r in data["warden_requests"]:
         if r["asked_for"] in ("home_confinement", "other"):
@@ -226,7 +238,8 @@ def candidates(r: dict) -> list[tuple[date, bool]]:
     out = []
     received, sent = _day(r["received_on"]), _day(r["sent_on"])
     if received:
-        out.append((received + timedelta(days=31), True))
+        # a remembered date that nothing shows is an estimate
+        out.append((received + timedelta(days=31), r.get("receipt_proof") != "none"))
     elif sent:
         delay = 0 if r["method"] in ("hand_delivered", "electronic") else 7
         out.append((sent + timedelta(days=delay + 31), False))
@@ -353,7 +366,24 @@ def test_it_gives_a_partial_date_and_unmatched_grounds_only_where_the_contract_s
     result = run(data, as_of)
 
     if result.partial_filing_date is not None:
-        assert result.verdict == "new_request_needed"
+        assert result.verdict in ("new_request_needed", "waiting", "needs_information")
+        assert result.partial_grounds
+    else:
+        assert result.partial_grounds == ()
+    if result.verdict in ("waiting", "needs_information") and result.earliest_filing_date:
+        # the qualifying grounds whose own proven date has passed, when some but not all have
+        grounds = qualifying(data, result)
+        requests = counting_requests(data)
+        ready = {}
+        for g in grounds:
+            proven = [d for r in requests if covers(r, g) for d, p in candidates(r) if p]
+            if proven and min(proven) <= as_of:
+                ready[g] = min(proven)
+        if ready and len(ready) < len(grounds):
+            assert set(result.partial_grounds) == set(ready)
+            assert result.partial_filing_date == max(ready.values())
+        else:
+            assert result.partial_filing_date is None
     if result.verdict == "new_request_needed":
         assert result.unmatched_grounds
     if result.unmatched_grounds:
@@ -445,7 +475,7 @@ def test_it_never_raises_on_extreme_dates_and_terms(as_of, some_day, term, metho
                 "received_on": iso(other_day),
                 "grounds": ["medical_terminal"],
                 "response": "denied",
-                "response_on": iso(some_day),
+                "response_on": iso(max(some_day, other_day)),
             },
         ],
     }

@@ -341,8 +341,8 @@ def test_it_warns_when_the_request_went_to_another_facility():
 
     finding = only(result, "current_facility")
     assert finding.status == "warn"
-    assert "Terminal Island FCI" in finding.message
-    assert "Butner Med I FCI" in finding.message
+    assert "FCI Terminal Island" in finding.message
+    assert "FCI Butner Medium I" in finding.message
     assert result.verdict == "ready_to_file"
     assert result.earliest_filing_date == READY_ON
 

@@ -26,7 +26,7 @@ def run_screen(case_path: Path, *args: str) -> tuple[int, str, str]:
 
 
 def test_there_are_scenarios():
-    assert len(SCENARIOS) >= 22
+    assert len(SCENARIOS) >= 32
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
@@ -51,6 +51,10 @@ def test_scenario(path, tmp_path):
         assert result["earliest_filing_date"] == expect["earliest_filing_date"]
     if "unmatched_grounds" in expect:
         assert set(result["unmatched_grounds"]) == set(expect["unmatched_grounds"])
+    if "partial_filing_date" in expect:
+        assert result["partial_filing_date"] == expect["partial_filing_date"]
+    if "partial_grounds" in expect:
+        assert set(result["partial_grounds"]) == set(expect["partial_grounds"])
     found = {(f["rule"], f["status"], f.get("ground")) for f in result["findings"]}
     found_any_ground = {(f["rule"], f["status"]) for f in result["findings"]}
     for item in expect.get("has", []):

@@ -31,6 +31,7 @@ KEYS = {
     "verdict",
     "earliest_filing_date",
     "unmatched_grounds",
+    "partial_grounds",
     "partial_filing_date",
     "findings",
 }
@@ -144,24 +145,6 @@ GOOD = [
     ("bop-moving", case(bop_motion=True, warden_requests=[]), "ready_to_file"),
     ("format-tag-only", {"format": "compassionate-release-case/1"}, "needs_information"),
     (
-        "far-future-dates",
-        case(
-            person={"date_of_birth": "9990-01-01"},
-            sentence={"custody_began": "9999-12-01", "term_months": 99999},
-            grounds=["age", "medical_terminal"],
-            warden_requests=[
-                request(
-                    received_on="9999-12-30",
-                    sent_on="9999-12-30",
-                    response="denied",
-                    response_on="9999-12-31",
-                    covering=("age", "medical_terminal"),
-                )
-            ],
-        ),
-        "waiting",
-    ),
-    (
         "huge-term",
         case(
             grounds=["age"],
@@ -185,6 +168,40 @@ def test_it_prints_the_screening_as_json_and_exits_0(tmp_path, data, verdict):
 
 def test_it_covers_every_verdict_among_the_good_files():
     assert {g[2] for g in GOOD} == set(VERDICTS)
+
+
+FAR_FUTURE = case(
+    person={"date_of_birth": "9990-01-01"},
+    sentence={"custody_began": "9999-12-01", "term_months": 99999},
+    grounds=["age", "medical_terminal"],
+    warden_requests=[
+        request(
+            received_on="9999-12-30",
+            sent_on="9999-12-30",
+            response="denied",
+            response_on="9999-12-31",
+            covering=("age", "medical_terminal"),
+        )
+    ],
+)
+
+
+def test_far_future_dates_screen_without_a_traceback_on_a_far_future_day(tmp_path):
+    code, out, err = run(write(tmp_path, FAR_FUTURE), "--as-of", "9999-12-31")
+
+    assert code == 0, err
+    assert check_output(out)["verdict"] in VERDICTS
+
+
+def test_far_future_dates_are_refused_on_an_earlier_day_naming_the_first_field(tmp_path):
+    code, out, err = run(write(tmp_path, FAR_FUTURE), "--as-of", "2026-11-29")
+
+    assert code == 2
+    assert out == ""
+    assert err.strip().splitlines() == [
+        f"{tmp_path / 'case.json'}: person.date_of_birth: the date is after the screening date "
+        "(2026-11-29)"
+    ]
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
