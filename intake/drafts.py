@@ -765,7 +765,9 @@ def _context(
     # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
     # motion can never raise one the warden did not see.
     request_grounds = [
-        (BY_ID[g.category], g.facts) for g in facts.grounds if BY_ID[g.category].available
+        (BY_ID[g.category], without_birth_dates(g.facts))
+        for g in facts.grounds
+        if BY_ID[g.category].available
     ]
     family = family_prepared(facts, preparer_role)
     plan = facts.release_plan
@@ -851,7 +853,7 @@ def _prior(facts: CaseFacts) -> str:
     if not prior.filed_on:
         return "none"
     said = f"filed {court_date(prior.filed_on)}"
-    if getattr(prior, "outcome", None) == "dismissed_unexhausted":
+    if prior.outcome == "dismissed_unexhausted":
         return f"{said}; dismissed because the administrative requirements had not been met"
     if prior.decided_on:
         return f"{said}; decided {court_date(prior.decided_on)}"

@@ -124,7 +124,7 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
         "warnings": [f for f in screening.findings if f.status == "warn"],
         "in_order": [f for f in screening.findings if f.status == "pass"],
         "sections": review.sections(case),
-        "documents": [(d, DOCUMENT_TITLES[d]) for d in documents],
+        "documents": [(d, DOCUMENT_TITLES.get(d, d)) for d in documents],
         "change_requests": share.change_requests.all(),
         "notes": share.notes.all(),
         "events": share.audit_events.all()[:RECENT],
