@@ -293,3 +293,23 @@ def test_the_results_page_warns_not_to_sign_before_the_filing_date(family, case,
     page = family.get(reverse("case_results", args=[case.id])).content.decode()
 
     assert "Do not sign, date or mail the motion before Monday, September 21, 2026" in page
+
+
+def test_no_filing_packet_when_the_screening_allows_no_motion(family, ana):
+    case = make_case(owner=ana)
+    case.warden_requests.all().delete()
+
+    assert family.get(reverse("case_filing_packet", args=[case.id])).status_code == 404
+
+
+def test_the_filing_packet_of_motion_now_is_named_so(family, ana):
+    case = make_case(owner=ana)
+    CaseGround.objects.create(case=case, category="family_spouse_partner", facts="My wife.")
+
+    response = family.get(reverse("case_filing_packet", args=[case.id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="filing-packet-now-doe-2026-11-29.pdf"'
+    )
+    text = b"".join(response.streaming_content)
+    assert b"Spouse" not in _text(text)
