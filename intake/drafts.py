@@ -46,6 +46,7 @@ from eligibility import courts, rules
 from eligibility.facts import CaseFacts, Ground
 from eligibility.grounds import BY_ID, GroundInfo
 from eligibility.words import court_date, months_as_words
+from intake import readme, warden_letter
 
 TEMPLATES = {
     "warden-request": "drafts/warden_request.html",
@@ -54,8 +55,17 @@ TEMPLATES = {
     "seal-motion": "drafts/seal_motion.html",
     "seal-motion-now": "drafts/seal_motion.html",
     "family-declaration": "drafts/family_declaration.html",
+    "read-me-first": "drafts/read_me_first.html",
 }
-DOCUMENTS = tuple(TEMPLATES)
+# The papers `documents` chooses among; the family's sheet (read-me-first) goes with them all.
+DOCUMENTS = (
+    "warden-request",
+    "motion",
+    "motion-now",
+    "seal-motion",
+    "seal-motion-now",
+    "family-declaration",
+)
 
 # The two motions the screening may allow (case-format.md `draft`), and the motion for leave
 # to file under seal that goes beside each.
@@ -355,15 +365,21 @@ def document_html(
 ) -> str:
     """The HTML WeasyPrint lays out for one document (`render`'s checks, its errors)."""
     if document not in TEMPLATES:
-        raise DraftError(f"unknown document {document!r} (one of: {', '.join(DOCUMENTS)})")
+        raise DraftError(f"unknown document {document!r} (one of: {', '.join(TEMPLATES)})")
     if screening is None:
         screening = rules.screen(facts, as_of)
-    if document not in documents(facts, screening, exhibits, preparer_role=preparer_role):
+    papers = documents(facts, screening, exhibits, preparer_role=preparer_role)
+    if document == "read-me-first":
+        if not papers:
+            raise DraftError("the family's sheet goes only with papers to sign")
+    elif document not in papers:
         raise DraftError(
             f"the screening does not allow the {document} for this case"
             + (f": {screening.no_motion_reason}" if screening.no_motion_reason else "")
         )
     context = _context(facts, screening, as_of, exhibits, document, preparer_role)
+    if document == "read-me-first":
+        context["sheet"] = readme.build(facts, screening, papers=papers, role=preparer_role)
     return render_to_string(TEMPLATES[document], context)
 
 
@@ -506,6 +522,8 @@ def drafts_version() -> str:
         *(Path(settings.BASE_DIR) / "templates" / "drafts").glob("*.html"),
         static_root() / "css" / "drafts.css",
         Path(__file__),
+        Path(__file__).parent / "readme.py",
+        Path(__file__).parent / "warden_letter.py",
         Path(__file__).parent / "templatetags" / "drafting.py",
         *Path(courts.__file__).parent.glob("*.py"),
         *courts.DATA.glob("*.*"),
@@ -779,6 +797,7 @@ def _context(
         "place": place,
         "addressee": addressee,
         "preparer": facts.preparer if facts.preparer.name else None,
+        **warden_letter.context(facts, as_of),
         "court_name": district.name if district else None,
         "court_lines": _court_lines(district),
         "usao": f"United States Attorney's Office, {district.short_name}" if district else None,

@@ -32,6 +32,7 @@ class Family:
             "home": "/",
             "my cases": "/cases/",
             "results": f"{ready}/results/",
+            "read me first": f"{ready}/read-me-first/",
             "saved": f"{ready}/saved/",
             "share": f"{ready}/share/",
             "documents": f"{ready}/documents/",
