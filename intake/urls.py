@@ -68,6 +68,12 @@ urlpatterns = [
         name="case_seal_motion_now_pdf",
     ),
     path(
+        "cases/<uuid:case_id>/read-me-first.pdf",
+        downloads.case_draft,
+        {"document": "read-me-first"},
+        name="case_read_me_first_pdf",
+    ),
+    path(
         "cases/<uuid:case_id>/family-declaration.pdf",
         downloads.case_draft,
         {"document": "family-declaration"},

@@ -30,6 +30,7 @@ DRAFT_URLS = (
     "case_seal_motion_pdf",
     "case_seal_motion_now_pdf",
     "case_family_declaration_pdf",
+    "case_read_me_first_pdf",
 )
 
 
@@ -313,3 +314,11 @@ def test_the_filing_packet_of_motion_now_is_named_so(family, ana):
     )
     text = b"".join(response.streaming_content)
     assert b"Spouse" not in _text(text)
+
+
+def test_the_family_sheet_downloads_beside_the_papers(family, case):
+    response = family.get(reverse("case_read_me_first_pdf", args=[case.id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="read-me-first-doe-2026-11-29.pdf"'
+    )

@@ -70,6 +70,7 @@ def test_it_writes_the_request_the_motion_and_the_seal_motion(tmp_path):
     assert done.stderr == ""
     assert sorted(p.name for p in out.iterdir()) == [
         "motion.pdf",
+        "read-me-first.pdf",
         "seal-motion.pdf",
         "warden-request.pdf",
     ]
@@ -87,6 +88,7 @@ def test_a_family_grounds_records_get_the_seal_motion_too(tmp_path):
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "motion.pdf",
+        "read-me-first.pdf",
         "seal-motion.pdf",
         "warden-request.pdf",
     ]
@@ -97,7 +99,7 @@ def test_no_motion_when_the_screening_allows_none_one_line_why(tmp_path):
     case = {**CASE, "grounds": [{"category": "family_parent", "facts": "My mother is 91."}]}
     done, out = draft(tmp_path, case)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["warden-request.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["read-me-first.pdf", "warden-request.pdf"]
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("No motion written: "), done.stderr
     assert len(lines[0]) > len("No motion written: ") + 10

@@ -39,6 +39,7 @@ URL_NAMES = {
     "seal-motion": "case_seal_motion_pdf",
     "seal-motion-now": "case_seal_motion_now_pdf",
     "family-declaration": "case_family_declaration_pdf",
+    "read-me-first": "case_read_me_first_pdf",
 }
 
 # Personal papers: never kept by a shared cache, always checked with the server (ETag).
@@ -110,7 +111,8 @@ def draft_response(
     filed, the seal motion beside no sealed exhibits), as for any address that holds nothing.
     """
     offered = drafts.documents(facts, screening, exhibits, preparer_role=preparer_role)
-    if document not in offered:
+    # The family's sheet goes with whatever papers there are.
+    if document not in offered and not (document == "read-me-first" and offered):
         raise Http404("No such document for this case.")
     etag = f'"{drafts.cache_key(facts, document, as_of, exhibits, preparer_role)}"'
     if not_modified(request, etag):

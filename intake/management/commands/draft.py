@@ -2,7 +2,8 @@
 
 Writes the papers the screening allows (docs/case-format.md `draft`): DIR/warden-request.pdf,
 DIR/motion.pdf and/or DIR/motion-now.pdf, each motion's seal motion beside it when it has
-exhibits to seal, and the family member's declaration. With no motion, one line on stderr
+exhibits to seal, the family member's declaration, and DIR/read-me-first.pdf, the family's
+sheet with every instruction. With no motion, one line on stderr
 says why (the screening's words); with nothing at all (a case this law does not apply to),
 nothing is written and stderr says why. Exit 0 for any well-formed case; exit 2 with one line on
 stderr for a file that cannot be read. Never a traceback.
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             self.stderr.write(f"No motion written: {screening.no_motion_reason}")
 
         folder = Path(out)
-        for document in offered:
+        for document in (*offered, "read-me-first"):
             path = folder / f"{document}.pdf"
             try:
                 pdf = drafts.render(
