@@ -23,17 +23,23 @@ messages: $(MO_FILES)
 $(MO_FILES): %.mo: %.po | $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
+# The background worker (the filing packet) runs beside the web server and stops with it.
 run: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Production: DEBUG off, gunicorn, static files by WhiteNoise. SECRET_KEY and ALLOWED_HOSTS
-# (and DATABASE_URL for PostgreSQL) come from the environment; see README.md.
+# Production: DEBUG off, gunicorn beside one background worker, static files by WhiteNoise.
+# SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) come from the environment;
+# see README.md.
 serve: install
 	DEBUG=false $(BIN)/python manage.py migrate --noinput
 	DEBUG=false $(BIN)/python manage.py createcachetable
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=false $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/gunicorn config.wsgi:application \
 		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "formtools",
+    "django_tasks",
+    "django_tasks.backends.database",
     "eligibility",
     "intake",
     "evidence",
@@ -100,6 +102,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # worker and every server must see the same counts: so by default a table in the database
 # (made by `manage.py createcachetable`, which make run/serve run and the test run does by
 # itself), or Redis with CACHE_URL=redis://host:6379/0 (needs `pip install redis`).
+# Slow work (the filing packet) runs in `manage.py db_worker`, fed through a database table: no
+# other server, and any number of web and worker processes share it.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", "db://django_cache"))}
 
 AUTH_PASSWORD_VALIDATORS = [

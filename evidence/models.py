@@ -123,3 +123,56 @@ class Attachment(models.Model):
             kind=self.kind,
             sha256=self.sha256,
         )
+
+
+def packet_name(build: PacketBuild, filename: str) -> str:
+    """packets/<case id>/<build id>.pdf: ids only, like the uploads."""
+    return f"packets/{build.case_id}/{build.id}.pdf"
+
+
+class PacketBuild(models.Model):
+    """One filing packet, built by a background worker (evidence/tasks.py) for one state of a
+    case: its answers, its uploads and the day, summed up by `packet.packet_key`. There is one
+    build per key, so asking again while it is being built queues nothing more; a changed answer
+    or upload gives a new key and a new build. The file lives in the configured storage, so any
+    web server can send it whichever worker made it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="packet_builds")
+    key = models.CharField(max_length=64)
+    as_of = models.DateField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    # Progress in steps of the builder (each page placed, then each page numbered).
+    steps_done = models.PositiveIntegerField(default=0)
+    steps_total = models.PositiveIntegerField(default=0)
+    pages = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=packet_name, max_length=200, blank=True)
+    # A plain message for the family (an English msgid, translated when shown).
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "key"], name="packet_build_one_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.key[:12]} {self.status}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.steps_total:
+            return 0
+        return min(99, self.steps_done * 100 // self.steps_total)

@@ -74,10 +74,12 @@ def build_packet(
     content_types: dict[str, str],
     document: str = "motion",
     preparer_role: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Packet:
     """Assemble the packet of one motion ("motion" or "motion-now", as the screening allows).
     `open_file(key)` opens an uploaded document for reading, and `content_types[key]` says
-    whether it is a PDF or an image (as checked on upload)."""
+    whether it is a PDF or an image (as checked on upload). `progress(done, total)` is told of
+    each step: every page placed, then every page numbered."""
     exhibits = drafts.exhibit_list(facts, screening, evidence, document, preparer_role)
     motion = PdfReader(
         io.BytesIO(
@@ -116,6 +118,8 @@ def build_packet(
             for e in exhibits
         }
         index = _index(facts, screening, exhibits, len(motion.pages), sizes, document)
+        steps = 2 * (len(motion.pages) + len(index.pages) + sum(sizes.values()))
+        report = _Progress(progress, steps)
 
         writer.append(motion)
         writer.add_outline_item(title="Motion", page_number=0)
@@ -124,6 +128,7 @@ def build_packet(
         writer.append(index)
         writer.add_outline_item(title="Index of exhibits", page_number=start)
         tree.add_tagged(index, {n: writer.pages[start + n] for n in range(len(index.pages))})
+        report.step(len(writer.pages))
         placed_covers = {}
         for exhibit in exhibits:
             writer.add_outline_item(
@@ -132,6 +137,7 @@ def build_packet(
             )
             for number in covers[exhibit.letter]:
                 placed_covers[number] = writer.add_page(cover_pdf.pages[number])
+                report.step()
             uploaded = contents[exhibit.letter][: len(exhibit.files)]
             for file, pages in zip(exhibit.files, uploaded, strict=True):
                 for number, page in enumerate(pages, start=1):
@@ -140,6 +146,7 @@ def build_packet(
                         f"Exhibit {exhibit.letter}, {file.description}: "
                         f"page {number} of {len(pages)}, as uploaded.",
                     )
+                    report.step()
             if exhibit.letter in drafted:
                 reader = drafted[exhibit.letter]
                 start = len(writer.pages)
@@ -147,9 +154,11 @@ def build_packet(
                 tree.add_tagged(
                     reader, {n: writer.pages[start + n] for n in range(len(reader.pages))}
                 )
+                for _ in reader.pages:
+                    report.step()
         tree.add_tagged(cover_pdf, placed_covers)
         total = len(writer.pages)
-        _stamp_page_numbers(writer)
+        _stamp_page_numbers(writer, report.step)
         tree.finish(_title(facts))
         # Closed by whoever sends it (a FileResponse closes its file when done).
         out = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
@@ -251,7 +260,7 @@ def _index(
     return PdfReader(io.BytesIO(laid_out.write_pdf(pdf_tags=True)))
 
 
-def _stamp_page_numbers(writer: PdfWriter) -> None:
+def _stamp_page_numbers(writer: PdfWriter, stamped: Callable[[], None] = lambda: None) -> None:
     """Stamp "Page X of Y" on every page, centred at the foot of pages of any size or rotation."""
     stamps = PdfReader(io.BytesIO(drafts.render_page_numbers(len(writer.pages)))).pages
     for page, stamp in zip(writer.pages, stamps, strict=True):
@@ -261,6 +270,19 @@ def _stamp_page_numbers(writer: PdfWriter) -> None:
         page.merge_transformed_page(
             mark_as_artifact(stamp), Transformation().translate(shift_x, float(box.bottom))
         )
+        stamped()
+
+
+class _Progress:
+    """Counts the builder's steps for an optional `progress(done, total)` callback."""
+
+    def __init__(self, callback: Callable[[int, int], None] | None, total: int):
+        self.callback, self.total, self.done = callback, total, 0
+
+    def step(self, count: int = 1) -> None:
+        self.done += count
+        if self.callback is not None:
+            self.callback(min(self.done, self.total), self.total)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from django.conf import settings
@@ -68,12 +68,10 @@ def exhibit_letters(case: Case, *, as_of: date) -> dict[str, str]:
     return {file.key: exhibit.letter for exhibit in exhibits for file in exhibit.files}
 
 
-def packet_motion(screening: Screening, wanted: str | None = None) -> str | None:
-    """The motion a filing packet holds: `wanted` when the screening allows it, else the one
-    that can be filed soonest ("motion-now" when there is one); None when there is no motion."""
+def packet_motion(screening: Screening) -> str | None:
+    """The motion a filing packet holds: the one that can be filed soonest ("motion-now" when
+    there is one); None when the screening allows no motion."""
     allowed = screening.motion_documents
-    if wanted in allowed:
-        return wanted
     if "motion-now" in allowed:
         return "motion-now"
     return allowed[0] if allowed else None
@@ -87,6 +85,7 @@ def case_packet(
     screening: Screening,
     evidence: Sequence[drafts.Evidence],
     document: str = "motion",
+    progress: Callable[[int, int], None] | None = None,
 ) -> packet.Packet:
     """The filing packet of a case, reading its documents from storage as they are copied."""
     attachments = {str(a.id): a for a in case.attachments.all()}
@@ -99,6 +98,7 @@ def case_packet(
         preparer_role=case.preparer_role or None,
         open_file=lambda key: attachments[key].file.open("rb"),
         content_types={key: a.content_type for key, a in attachments.items()},
+        progress=progress,
     )
 
 

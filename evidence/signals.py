@@ -1,4 +1,5 @@
-"""A stored file goes when its document does: removed by the family, or with the whole case.
+"""A stored file goes when its document does: removed by the family, or with the whole case;
+so does a built filing packet.
 And a document follows its request to the warden when saving the interview renumbers them.
 
 Deleting a case cascades to its attachments one by one (Django sends post_delete for each when
@@ -15,12 +16,19 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from evidence.models import Attachment
+from evidence.models import Attachment, PacketBuild
 from intake.answers import requests_renumbered
 
 
 @receiver(post_delete, sender=Attachment, dispatch_uid="evidence_delete_stored_file")
 def delete_stored_file(sender, instance: Attachment, **kwargs) -> None:
+    if instance.file.name:
+        transaction.on_commit(partial(instance.file.storage.delete, instance.file.name))
+
+
+@receiver(post_delete, sender=PacketBuild, dispatch_uid="evidence_delete_packet_file")
+def delete_packet_file(sender, instance: PacketBuild, **kwargs) -> None:
+    """A built filing packet goes with its build: replaced by a newer one, or with the case."""
     if instance.file.name:
         transaction.on_commit(partial(instance.file.storage.delete, instance.file.name))
 

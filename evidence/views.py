@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from eligibility.rules import screen
-from evidence import packet, services
+from evidence import builds, packet, services
 from evidence.forms import UploadForm, supports_choices
-from evidence.models import Attachment
+from evidence.models import Attachment, PacketBuild
 from intake import clock
 from intake.access import case_for_request
-from intake.views.downloads import PRIVATE, last_name, not_modified, safe_filename
+from intake.views.downloads import last_name, not_modified, safe_filename
 
 GONE = "A part of your answers that is no longer there"
+# The packet and its progress carry personal data: never kept by the browser or a cache.
+NO_STORE = "private, no-store"
 
 
 def case_documents(request, case_id):
@@ -93,40 +95,86 @@ def document_delete(request, case_id, attachment_id):
 def filing_packet(request, case_id):
     """The motion, the index and every exhibit in one numbered PDF (evidence/packet.py).
 
-    Only for a motion the screening allows: `?motion=motion` or `?motion=motion-now` picks one
-    when there are two; otherwise the one that can be filed soonest."""
+    The packet is made by a background worker (evidence/builds.py), never in the request: the
+    first visit queues it and shows its progress; once it is made, the same address sends it.
+    `?progress` gives the progress as JSON for the page's script; a POST tries a failed build
+    again. It holds the motion the screening allows (the motion to file now when there is one),
+    and there is none without a motion."""
     case = case_for_request(request, case_id)
     as_of = clock.today()
     facts = case.to_facts(as_of)
     screening = screen(facts, as_of)
-    document = services.packet_motion(screening, request.GET.get("motion"))
+    document = services.packet_motion(screening)
     if document is None:
         raise Http404("No filing packet for this case.")
-    evidence = services.evidence_for(case)
     role = case.preparer_role or None
-    etag = f'"{packet.packet_key(facts, as_of, evidence, document, role)}"'
+    key = packet.packet_key(facts, as_of, services.evidence_for(case), document, role)
+    etag = f'"{key}"'
+    if request.method == "POST":
+        build = PacketBuild.objects.filter(case=case, key=key).first()
+        if build is not None:
+            builds.retry_build(build)
+        return redirect("case_filing_packet", case_id=case.id)
     if not_modified(request, etag):
         response = HttpResponseNotModified()
+        response["ETag"] = etag
+        response["Cache-Control"] = NO_STORE
+        return response
+    build = builds.request_build(case, key=key, as_of=as_of)
+    if build.status == PacketBuild.Status.DONE and "progress" not in request.GET:
+        try:
+            file = build.file.open("rb")
+        except OSError:
+            # The stored file is gone (storage emptied by hand): make it again.
+            build.delete()
+            build = builds.request_build(case, key=key, as_of=as_of)
+        else:
+            name = "filing-packet-now" if document == "motion-now" else "filing-packet"
+            filename = safe_filename(name, last_name(case.person_name), as_of.isoformat())
+            response = FileResponse(
+                file, as_attachment=True, filename=f"{filename}.pdf", content_type="application/pdf"
+            )
+            response["ETag"] = etag
+            response["Cache-Control"] = NO_STORE
+            return response
+    state = _build_state(build)
+    if "progress" in request.GET:
+        response = JsonResponse(state)
     else:
-        built = services.case_packet(
-            case,
-            facts=facts,
-            as_of=as_of,
-            screening=screening,
-            evidence=evidence,
-            document=document,
+        response = render(
+            request,
+            "evidence/packet_progress.html",
+            {
+                "case": case,
+                "state": state,
+                "packet_url": reverse("case_filing_packet", args=[case.id]),
+            },
         )
-        name = "filing-packet-now" if document == "motion-now" else "filing-packet"
-        filename = safe_filename(name, last_name(case.person_name), as_of.isoformat())
-        response = FileResponse(
-            built.file,
-            as_attachment=True,
-            filename=f"{filename}.pdf",
-            content_type="application/pdf",
-        )
-    response["ETag"] = etag
-    response["Cache-Control"] = PRIVATE
+    response["Cache-Control"] = NO_STORE
     return response
+
+
+def _build_state(build: PacketBuild) -> dict:
+    """What the progress page and its script show."""
+    stalled = builds.is_stalled(build)
+    failed = build.status == PacketBuild.Status.FAILED
+    if failed:
+        message = _(build.error or builds.BUILD_FAILED)
+    elif stalled:
+        message = _("This is taking longer than it should. You can try again.")
+    elif build.status == PacketBuild.Status.DONE:
+        message = _("Your packet is ready.")
+    elif build.status == PacketBuild.Status.RUNNING:
+        message = _("%(percent)s%% done.") % {"percent": build.percent}
+    else:
+        message = _("Waiting to start.")
+    return {
+        "status": build.status,
+        "percent": build.percent,
+        "ready": build.status == PacketBuild.Status.DONE,
+        "can_retry": failed or stalled,
+        "message": message,
+    }
 
 
 def _rows(case) -> list[dict]:

@@ -36,6 +36,7 @@ class Family:
             "saved": f"{ready}/saved/",
             "share": f"{ready}/share/",
             "documents": f"{ready}/documents/",
+            "filing packet, being put together": f"{ready}/filing-packet.pdf",
             "remove a document": f"{ready}/documents/{document.id}/remove/",
             "delete the case": f"{ready}/delete/",
             "screened out": f"/cases/{self.screened_out.id}/not-eligible/",

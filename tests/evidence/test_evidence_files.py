@@ -3,21 +3,17 @@ document's file goes with it, or with its case."""
 
 from __future__ import annotations
 
-import io
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
-from pypdf import PdfReader
 
 from evidence.models import Attachment
 from tests.evidence_files import (
     attach,
     image_bytes,
     make_case,
-    pdf_bytes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -103,58 +99,3 @@ def test_a_deletion_that_is_rolled_back_keeps_the_file(case, media):
 
     assert Attachment.objects.filter(pk=pk).exists()
     assert path.exists()
-
-
-def test_the_filing_packet_holds_the_motion_and_the_uploaded_pages(family, case):
-    attach(case, pdf_bytes("Oncology records from the hospital"))
-    attach(
-        case,
-        image_bytes("JPEG"),
-        description="Photo of the denial",
-        kind="other",
-        supports={"supports": "request", "request_position": 0, "request_role": "warden_response"},
-    )
-
-    response = family.get(reverse("case_filing_packet", args=[case.id]))
-
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == (
-        'attachment; filename="filing-packet-doe-2026-11-29.pdf"'
-    )
-    pdf = b"".join(response.streaming_content)
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
-    assert "Oncology records from the hospital" in text
-    assert "Exhibit A — Request to the Warden" in " ".join(text.split())
-    total = len(PdfReader(io.BytesIO(pdf)).pages)
-    assert f"Page {total} of {total}" in text
-
-    again = family.get(
-        reverse("case_filing_packet", args=[case.id]), HTTP_IF_NONE_MATCH=response["ETag"]
-    )
-    assert again.status_code == 304
-
-
-def test_the_packets_etag_changes_when_a_document_is_added(family, case, monkeypatch):
-    from evidence import packet, services
-    from tests.case_helpers import AS_OF
-
-    built = []
-
-    def counting_build(*args, **kwargs):
-        built.append(kwargs["evidence"])
-        return packet.Packet(io.BytesIO(b"%PDF-1.7 stand-in"), 1)
-
-    monkeypatch.setattr(packet, "build_packet", counting_build)
-    url = reverse("case_filing_packet", args=[case.id])
-    key = packet.packet_key(case.to_facts(AS_OF), AS_OF, services.evidence_for(case))
-    assert family.get(url, HTTP_IF_NONE_MATCH=f'"{key}"').status_code == 304
-    assert built == []
-
-    attach(case)
-    response = family.get(url, HTTP_IF_NONE_MATCH=f'"{key}"')
-
-    assert response.status_code == 200
-    assert response["ETag"] != f'"{key}"'
-    assert len(built) == 1 and len(built[0]) == 1
