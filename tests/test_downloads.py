@@ -303,17 +303,25 @@ def test_no_filing_packet_when_the_screening_allows_no_motion(family, ana):
     assert family.get(reverse("case_filing_packet", args=[case.id])).status_code == 404
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_filing_packet_of_motion_now_is_named_so(family, ana):
+    """A ground the warden never saw: the packet holds motion-now, on the matched grounds."""
+    from tests.evidence.test_evidence_packet_builds import run_worker
+
     case = make_case(owner=ana)
     CaseGround.objects.create(case=case, category="family_spouse_partner", facts="My wife.")
+    url = reverse("case_filing_packet", args=[case.id])
+    family.get(url)
+    run_worker()
 
-    response = family.get(reverse("case_filing_packet", args=[case.id]))
+    response = family.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
         'attachment; filename="filing-packet-now-doe-2026-11-29.pdf"'
     )
     text = b"".join(response.streaming_content)
     assert b"Spouse" not in _text(text)
+    assert b"Terminal Illness" in _text(text)
 
 
 def test_the_family_sheet_downloads_beside_the_papers(family, case):
