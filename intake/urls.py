@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from intake.views import accounts, cases, downloads, public, readme, sharing
+from intake.views import accounts, cases, downloads, public, readme, sharing, timeline
 from intake.wizard import CaseWizard
 
 case_wizard = CaseWizard.as_view(url_name="case_step", done_step_name="done")
@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/how-to-find-out/", cases.case_find_out, name="case_find_out"),
     path("cases/<uuid:case_id>/saved/", cases.case_saved, name="case_saved"),
     path("cases/<uuid:case_id>/results/", cases.case_results, name="case_results"),
+    path("cases/<uuid:case_id>/timeline/", timeline.case_timeline, name="case_timeline"),
     path(
         "cases/<uuid:case_id>/read-me-first/", readme.case_read_me_first, name="case_read_me_first"
     ),
