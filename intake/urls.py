@@ -18,6 +18,11 @@ urlpatterns = [
     path("cases/<uuid:case_id>/results/", cases.case_results, name="case_results"),
     path("cases/<uuid:case_id>/timeline/", timeline.case_timeline, name="case_timeline"),
     path(
+        "cases/<uuid:case_id>/notice-of-appeal.pdf",
+        timeline.case_notice_of_appeal,
+        name="case_notice_of_appeal_pdf",
+    ),
+    path(
         "cases/<uuid:case_id>/read-me-first/", readme.case_read_me_first, name="case_read_me_first"
     ),
     path("cases/<uuid:case_id>/filing-date.ics", cases.case_calendar, name="case_calendar"),

@@ -20,6 +20,11 @@ def today(monkeypatch):
 
 @pytest.fixture
 def case(client) -> Case:
+    return make_case(client)
+
+
+def make_case(client) -> Case:
+    """The family's finished case: a request received on September 1, 2026."""
     client.post(reverse("case_start"))
     case = Case.objects.get()
     Case.objects.filter(pk=case.pk).update(

@@ -7,13 +7,16 @@ Access as on the results page (intake/access.py); the words come from eligibilit
 from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
 from eligibility import after_filing
-from intake import clock
+from intake import after_filing_papers, clock
 from intake.access import case_for_request
 from intake.stage_forms import StageForm
 from intake.stages import CaseStage
+from intake.views.downloads import PRIVATE, draft_filename
 
 
 def case_timeline(request, case_id):
@@ -31,4 +34,34 @@ def case_timeline(request, case_id):
         (stage, after_filing.next_after(plain, recorded, facts, today))
         for stage, plain in zip(stages, recorded, strict=True)
     ]
-    return render(request, "intake/timeline.html", {"case": case, "rows": rows, "form": form})
+    return render(
+        request,
+        "intake/timeline.html",
+        {"case": case, "rows": rows, "form": form, "denied": _denial(case) is not None},
+    )
+
+
+def case_notice_of_appeal(request, case_id):
+    """The notice of appeal from the last denial recorded (`?ifp=1`: with the motion to
+    proceed without prepaying fees). 404 while no denial is recorded."""
+    case = case_for_request(request, case_id)
+    denial = _denial(case)
+    if denial is None:
+        raise Http404("No denial recorded.")
+    today = clock.today()
+    pdf = after_filing_papers.render_notice(
+        case.to_facts(today), entered_on=denial.on, with_ifp=request.GET.get("ifp") == "1"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = draft_filename("notice-of-appeal", case.person_name, today)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = PRIVATE
+    return response
+
+
+def _denial(case) -> CaseStage | None:
+    return (
+        case.stages.filter(kind=after_filing.DECIDED, outcome=after_filing.DENIED)
+        .order_by("-on", "-id")
+        .first()
+    )

@@ -66,6 +66,7 @@ def family(*, password: str | None = None) -> Family:
     attach(ready)
     ready.stages.create(kind="filed", on=READY_ON)
     ready.stages.create(kind="response", on=READY_ON + timedelta(days=20))
+    ready.stages.create(kind="decided", on=READY_ON + timedelta(days=40), outcome="denied")
     screened_out = make.case(
         ana, person={"name": "John Roe"}, custody={"sentencing_court": "state"}
     )
