@@ -392,3 +392,50 @@ def _decided(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -
         appeal = Next(_("The notice of appeal was mailed."), appeal.due_on, DONE, APPEAL_RULE)
     later = new_motion(facts, filed_on, stage.on, as_of)
     return Next(f"{appeal.message} {later.message}", appeal.due_on, appeal.state, APPEAL_RULE)
+
+
+# -- the reply to the government's response (domain.md § 9) ----------------------------------
+
+
+@dataclass(frozen=True)
+class Objection:
+    id: str
+    label: str  # for the family, translated when shown
+    heading: str  # the reply's heading, in English (court papers)
+
+
+OBJECTIONS = (
+    Objection(
+        "exhaustion",
+        gettext_noop("The 30 days had not passed, or the warden was not told the same reasons"),
+        "The Exhaustion Requirement Is Met",
+    ),
+    Objection(
+        "managed_in_custody",
+        gettext_noop(
+            "The illness is treated well in prison, or treatment (such as a vaccine) was refused"
+        ),
+        "My Condition Is Not Adequately Managed in Custody",
+    ),
+    Objection(
+        "danger",
+        gettext_noop("Your loved one's past crimes, and danger to others"),
+        "I Am Not a Danger to the Safety of Any Person or the Community",
+    ),
+    Objection(
+        "little_served",
+        gettext_noop("Too little of the sentence has been served"),
+        "The Time I Have Served Supports a Reduction",
+    ),
+    Objection(
+        "release_plan",
+        gettext_noop("The plan for after release has not been checked"),
+        "My Release Plan Can Be Verified",
+    ),
+    Objection(
+        "other_caregiver",
+        gettext_noop("Someone else can care for the family member"),
+        "No Other Caregiver Is Available",
+    ),
+)
+OBJECTION_IDS = tuple(o.id for o in OBJECTIONS)

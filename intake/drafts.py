@@ -53,6 +53,7 @@ TEMPLATES = {
     "seal-motion": "drafts/seal_motion.html",
     "read-me-first": "drafts/read_me_first.html",
     "notice-of-appeal": "drafts/notice_of_appeal.html",  # intake/after_filing_papers.py
+    "reply": "drafts/reply.html",  # intake/after_filing_papers.py
 }
 DOCUMENTS = ("warden-request", "motion", "seal-motion")
 

@@ -26,6 +26,9 @@ class CaseStage(models.Model):
     outcome = models.CharField(max_length=32, choices=OUTCOME_CHOICES, blank=True)
     # The date the court's order gives for the reply: asked for, never computed.
     reply_due_on = models.DateField(null=True, blank=True)
+    # RESPONSE only: the objections the family says the government raised, each with the
+    # answer in the person's own words ({objection id: text}; after_filing.OBJECTION_IDS).
+    objections = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

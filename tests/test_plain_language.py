@@ -172,7 +172,7 @@ def after_filing_texts() -> dict[str, str]:
 
     from eligibility import after_filing as af
     from eligibility.facts import read_case
-    from intake.stage_forms import StageForm
+    from intake.stage_forms import ReplyForm, StageForm
 
     facts = read_case(case())
     filed = af.Stage(af.FILED, date(2026, 10, 5))
@@ -190,6 +190,9 @@ def after_filing_texts() -> dict[str, str]:
     for name, field in StageForm(earlier=[]).fields.items():
         if field.help_text:
             texts[f"timeline.{name}"] = str(field.help_text)
+    for objection in af.OBJECTIONS:
+        texts[f"objection {objection.id}"] = objection.label
+    texts["reply.answer"] = str(ReplyForm().fields["danger_answer"].help_text)
     return texts
 
 

@@ -12,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
 from eligibility import after_filing
+from evidence.services import evidence_for
 from intake import after_filing_papers, clock
 from intake.access import case_for_request
-from intake.stage_forms import StageForm
+from intake.stage_forms import ReplyForm, StageForm
 from intake.stages import CaseStage
 from intake.views.downloads import PRIVATE, draft_filename
 
@@ -37,7 +38,13 @@ def case_timeline(request, case_id):
     return render(
         request,
         "intake/timeline.html",
-        {"case": case, "rows": rows, "form": form, "denied": _denial(case) is not None},
+        {
+            "case": case,
+            "rows": rows,
+            "form": form,
+            "denied": _denial(case) is not None,
+            "answered": any(s.kind == after_filing.RESPONSE for s in stages),
+        },
     )
 
 
@@ -65,3 +72,56 @@ def _denial(case) -> CaseStage | None:
         .order_by("-on", "-id")
         .first()
     )
+
+
+def case_reply(request, case_id):
+    """The reply to the government's response: which objections it raised, each answered."""
+    case = case_for_request(request, case_id)
+    response_stage = _response(case)
+    if response_stage is None:
+        return redirect("case_timeline", case_id=case.id)
+    form = ReplyForm(
+        request.POST or None, initial=ReplyForm.initial_from(response_stage.objections)
+    )
+    if request.method == "POST" and form.is_valid():
+        response_stage.objections = form.objections()
+        response_stage.save(update_fields=["objections"])
+        return redirect("case_reply", case_id=case.id)
+    return render(
+        request,
+        "intake/reply.html",
+        {
+            "case": case,
+            "form": form,
+            "pairs": [(form[o.id], form[f"{o.id}_answer"]) for o in after_filing.OBJECTIONS],
+            "ready": bool(response_stage.objections),
+        },
+    )
+
+
+def case_reply_pdf(request, case_id):
+    """The reply as the family answered it; 404 until an objection is answered."""
+    case = case_for_request(request, case_id)
+    response_stage = _response(case)
+    if response_stage is None or not response_stage.objections:
+        raise Http404("No reply yet.")
+    today = clock.today()
+    prefetch_related_objects([case], "grounds", "warden_requests__grounds")
+    facts = case.to_facts(today)
+    filed = case.stages.filter(kind=after_filing.FILED).order_by("-on").first()
+    pdf = after_filing_papers.render_reply(
+        facts,
+        objections=response_stage.objections,
+        filed_on=filed.on if filed else None,
+        as_of=today,
+        exhibits=evidence_for(case),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = draft_filename("reply", case.person_name, today)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = PRIVATE
+    return response
+
+
+def _response(case) -> CaseStage | None:
+    return case.stages.filter(kind=after_filing.RESPONSE).order_by("-on", "-id").first()

@@ -36,6 +36,7 @@ class Family:
             "results": f"{ready}/results/",
             "read me first": f"{ready}/read-me-first/",
             "timeline": f"{ready}/timeline/",
+            "reply": f"{ready}/reply/",
             "saved": f"{ready}/saved/",
             "share": f"{ready}/share/",
             "documents": f"{ready}/documents/",
