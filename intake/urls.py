@@ -17,6 +17,11 @@ urlpatterns = [
     path("cases/<uuid:case_id>/saved/", cases.case_saved, name="case_saved"),
     path("cases/<uuid:case_id>/results/", cases.case_results, name="case_results"),
     path("cases/<uuid:case_id>/timeline/", timeline.case_timeline, name="case_timeline"),
+    path(
+        "cases/<uuid:case_id>/timeline/<int:stage_id>/remove/",
+        timeline.case_stage_remove,
+        name="case_stage_remove",
+    ),
     path("cases/<uuid:case_id>/reply/", timeline.case_reply, name="case_reply"),
     path("cases/<uuid:case_id>/reply.pdf", timeline.case_reply_pdf, name="case_reply_pdf"),
     path(

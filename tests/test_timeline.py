@@ -172,3 +172,28 @@ def test_the_timeline_speaks_spanish(case, client):
 
     assert "viernes, 4 de diciembre de 2026" in html
     assert "The judge decided" not in html
+
+
+def test_a_stage_written_by_mistake_can_be_removed(client, case):
+    add(client, case, "filed", date(2026, 11, 20))  # the wrong day: the decision came before
+    assert (
+        "is before"
+        in add(client, case, "decided", date(2026, 11, 2), outcome="denied").content.decode()
+    )
+    wrong = case.stages.get()
+
+    response = client.post(reverse("case_stage_remove", args=[case.id, wrong.id]))
+
+    assert response.status_code == 302
+    assert not case.stages.exists()
+    assert add(client, case, "decided", date(2026, 11, 2), outcome="denied").status_code == 302
+
+
+def test_someone_else_cannot_remove_a_stage(client, case):
+    add(client, case, "filed", date(2026, 10, 5))
+    stage = case.stages.get()
+
+    response = Client().post(reverse("case_stage_remove", args=[case.id, stage.id]))
+
+    assert response.status_code == 404
+    assert case.stages.exists()

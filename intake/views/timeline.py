@@ -7,8 +7,8 @@ Access as on the results page (intake/access.py); the words come from eligibilit
 from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 
 from eligibility import after_filing
@@ -46,6 +46,19 @@ def case_timeline(request, case_id):
             "answered": any(s.kind == after_filing.RESPONSE for s in stages),
         },
     )
+
+
+def case_stage_remove(request, case_id, stage_id):
+    """Take back a stage written down by mistake (a wrong date blocks the stages after it).
+
+    Who is asking is checked before the method, so an outsider gets a 404 either way.
+    """
+    case = case_for_request(request, case_id)
+    stage = get_object_or_404(case.stages, pk=stage_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    stage.delete()
+    return redirect("case_timeline", case_id=case.id)
 
 
 def case_notice_of_appeal(request, case_id):
