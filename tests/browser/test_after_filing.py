@@ -70,6 +70,8 @@ def test_a_family_follows_the_case_from_filing_to_the_notice_of_appeal(new_page,
     page.get_by_role("link", name="Answer the government: draft a reply").click()
     page.get_by_label("Your loved one's past crimes, and danger to others").check()
     page.locator("#id_danger_answer").fill(DANGER)
+    page.get_by_label("The 30 days had not passed, or the warden was not told the same").check()
+    page.locator("#id_exhaustion_answer").fill("I waited more than 30 days before I mailed it.")
     page.get_by_role("button", name="Save the answers").click()
     axe_check(page)
     reply = downloaded_text(page, "Download the reply (PDF, in English)")
