@@ -108,6 +108,19 @@ _AFTER = {
     BP11_ANSWERED: BP11_FILED,
 }
 
+# The stages that settle what a stage waits for: once one is recorded, its date is no longer
+# a deadline to warn about.
+_SETTLED_BY = {
+    RESPONSE: (REPLY_SENT, DECIDED),
+    REPLY_SENT: (DECIDED,),
+    WARDEN_DENIED: (BP9_FILED,),
+    BP9_FILED: (BP9_ANSWERED,),
+    BP9_ANSWERED: (BP10_FILED,),
+    BP10_FILED: (BP10_ANSWERED,),
+    BP10_ANSWERED: (BP11_FILED,),
+    BP11_FILED: (BP11_ANSWERED,),
+}
+
 OPEN, CLOSE, PAST, UNKNOWN, DONE = "open", "close", "past", "unknown", "done"
 
 
@@ -332,6 +345,14 @@ def _administrative(kind: str, on: date, as_of: date) -> Next:
 
 def next_after(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -> Next:
     """What comes next after `stage`, given every stage recorded and the case's facts."""
+    settled = [s for s in stages if s.kind in _SETTLED_BY.get(stage.kind, ()) and s.on >= stage.on]
+    if settled:
+        return Next(
+            _("Done: “%(stage)s” is written down below.")
+            % {"stage": _(STAGE_LABELS[settled[0].kind])},
+            None,
+            DONE,
+        )
     if stage.kind == REQUEST_SENT:
         return Next(
             _(

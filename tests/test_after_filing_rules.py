@@ -230,3 +230,32 @@ def test_it_refuses_a_stage_before_the_one_it_follows(later, earlier):
 
 def test_a_stage_with_nothing_before_it_is_never_refused():
     assert af.order_problem([], af.Stage(af.APPEAL_FILED, date(2020, 1, 1))) is None
+
+
+SETTLED = [
+    (af.RESPONSE, af.REPLY_SENT),
+    (af.RESPONSE, af.DECIDED),
+    (af.WARDEN_DENIED, af.BP9_FILED),
+    (af.BP9_ANSWERED, af.BP10_FILED),
+    (af.BP11_FILED, af.BP11_ANSWERED),
+]
+
+
+@pytest.mark.parametrize(("kind", "after"), SETTLED)
+def test_a_stage_settled_by_the_next_one_has_no_deadline_left(kind, after):
+    stage = af.Stage(kind, day("2026-10-01"))
+    later = af.Stage(after, day("2026-10-10"), outcome=af.DENIED)
+
+    result = af.next_after(stage, [stage, later], facts_of(case()), day("2026-12-20"))
+
+    assert result.state == af.DONE
+    assert result.due_on is None
+
+
+def test_a_stage_before_it_does_not_settle_it():
+    stage = af.Stage(af.WARDEN_DENIED, day("2026-10-01"))
+    earlier = af.Stage(af.BP9_FILED, day("2026-09-01"))
+
+    result = af.next_after(stage, [earlier, stage], facts_of(case()), day("2026-10-02"))
+
+    assert result.due_on == day("2026-10-21")

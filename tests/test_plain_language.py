@@ -185,6 +185,10 @@ def after_filing_texts() -> dict[str, str]:
             stage = af.Stage(kind, date(2026, 11, 2), outcome, reply_due)
             found = af.next_after(stage, [filed, stage], facts, stage.on + timedelta(later))
             texts[f"{kind}/{outcome}/{reply_due}/+{later}"] = found.message
+    denied = af.Stage(af.WARDEN_DENIED, date(2026, 9, 1))
+    texts["settled"] = af.next_after(
+        denied, [denied, af.Stage(af.BP9_FILED, date(2026, 9, 5))], facts, date(2026, 9, 6)
+    ).message
     problem = af.order_problem([filed], af.Stage(af.DECIDED, date(2026, 10, 1)))
     texts["order_problem"] = problem
     for name, field in StageForm(earlier=[]).fields.items():
