@@ -35,6 +35,7 @@ from intake.models import (
     Organisation,
     ShareOrigin,
 )
+from intake.stages import CaseStage
 
 PAGE_SIZE = 25
 THE_FAMILY = "The family"
@@ -107,7 +108,7 @@ def workspace_shares(organisation: Organisation) -> QuerySet[CaseShare]:
     return (
         CaseShare.objects.filter(organisation=organisation, active=True)
         .select_related("case", "assigned_to")
-        .prefetch_related("case__grounds")
+        .prefetch_related("case__grounds", "case__stages")
         .annotate(has_open_changes=Exists(open_changes))
     )
 
@@ -121,6 +122,7 @@ class Filters:
     district: str = ""
     facility: str = ""
     ground: str = ""
+    stage: str = ""  # the case's latest stage after the request (intake/stages.py)
     sort: str = "filing"
 
 
@@ -204,6 +206,11 @@ def _case_conditions(filters: Filters, prefix: str) -> list:
     if filters.ground:
         case = OuterRef(prefix.removesuffix("__") or "pk")
         found.append(Exists(CaseGround.objects.filter(case=case, category=filters.ground)))
+    if filters.stage:
+        case = OuterRef(prefix.removesuffix("__") or "pk")
+        later = CaseStage.objects.filter(case=OuterRef("case"), on__gt=OuterRef("on"))
+        latest = CaseStage.objects.filter(~Exists(later), case=case, kind=filters.stage)
+        found.append(Exists(latest))
     return found
 
 
@@ -289,7 +296,7 @@ class CaseList:
         if self._sizes is None:
             return self.shares().count()
         cases, workspace = self._sizes
-        if not (f.q or f.verdict or f.district or f.facility or f.ground):
+        if not (f.q or f.verdict or f.district or f.facility or f.ground or f.stage):
             # No join: the shares' index alone, already counted without a filter.
             return self.shares().count() if f.status or f.assigned else workspace
         # Checking each case the indexed filters find for a share of the workspace, or
