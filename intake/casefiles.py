@@ -9,11 +9,11 @@ same facts.
 
 An exported file also carries, under "interview", the answers the case file v1 has no place for
 (who is filling it in, the screening's other answers, the non-reasons, the papers each reason
-has) and a list of the uploaded documents, so a family downloading its case gets everything we
-hold but the files themselves. Readers of v1 ignore the section (case-format.md: extra fields
-are ignored); the import reads it back. How each request's receipt is shown is the case file's
-own `warden_requests[].receipt_proof`; files written before it was read from the section, and
-such a file's section is still read for it.
+has, the stages after the request) and a list of the uploaded documents, so a family
+downloading its case gets everything we hold but the files themselves. Readers of v1 ignore the
+section (case-format.md: extra fields are ignored); the import reads it back. How each
+request's receipt is shown is the case file's own `warden_requests[].receipt_proof`; files
+written before it was read from the section, and such a file's section is still read for it.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from django.utils import timezone
 from eligibility import facts as casefile
 from eligibility.facts import CaseFacts, CaseFileError
 from eligibility.grounds import BY_ID, NOT_GROUNDS_BY_ID
-from intake import workspace
+from intake import stage_files, workspace
 from intake.fields import MAX_LINES, without_invisible
 from intake.models import (
     SCREENING_FIELDS,
@@ -94,6 +94,7 @@ class Interview:
     fields: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, tuple[list[str], str]] = field(default_factory=dict)
     receipt_proof: tuple[str, ...] = ()
+    stages: tuple[dict, ...] = ()  # intake/stage_files.py
 
 
 def read_interview(data: Any, facts: CaseFacts) -> Interview:
@@ -138,7 +139,8 @@ def read_interview(data: Any, facts: CaseFacts) -> Interview:
             for i, r in enumerate(requests)
         )
     )
-    return Interview(fields, evidence, proofs)
+    stages = stage_files.read(section.get("stages"), f"{INTERVIEW}.stages")
+    return Interview(fields, evidence, proofs, stages)
 
 
 # What files exported before the case file had `receipt_proof` called a value.
@@ -355,6 +357,7 @@ def build_case(
             RequestGround(request=row, category=g.category, facts=g.facts)
             for g in request.grounds or ()
         )
+    stage_files.create(case, interview.stages)
     case.rescreen(today)
     case.save(update_fields=SCREENING_FIELDS)
     return case
@@ -418,6 +421,7 @@ def interview_answers(case: Case) -> dict:
             }
             for a in case.attachments.all()
         ],
+        "stages": stage_files.export(case),
     }
 
 

@@ -56,6 +56,8 @@ TEMPLATES = {
     "seal-motion-now": "drafts/seal_motion.html",
     "family-declaration": "drafts/family_declaration.html",
     "read-me-first": "drafts/read_me_first.html",
+    "notice-of-appeal": "drafts/notice_of_appeal.html",  # intake/after_filing_papers.py
+    "reply": "drafts/reply.html",  # intake/after_filing_papers.py
 }
 # The papers `documents` chooses among; the family's sheet (read-me-first) goes with them all.
 DOCUMENTS = (

@@ -816,3 +816,6 @@ class AnswerChange(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old} → {self.new}"
+
+
+from intake.stages import CaseStage  # noqa: E402, F401  (its own module: domain.md § 9)

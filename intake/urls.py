@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from intake.views import accounts, cases, downloads, public, readme, sharing
+from intake.views import accounts, cases, downloads, public, readme, sharing, timeline
 from intake.wizard import CaseWizard
 
 case_wizard = CaseWizard.as_view(url_name="case_step", done_step_name="done")
@@ -16,6 +16,19 @@ urlpatterns = [
     path("cases/<uuid:case_id>/how-to-find-out/", cases.case_find_out, name="case_find_out"),
     path("cases/<uuid:case_id>/saved/", cases.case_saved, name="case_saved"),
     path("cases/<uuid:case_id>/results/", cases.case_results, name="case_results"),
+    path("cases/<uuid:case_id>/timeline/", timeline.case_timeline, name="case_timeline"),
+    path(
+        "cases/<uuid:case_id>/timeline/<int:stage_id>/remove/",
+        timeline.case_stage_remove,
+        name="case_stage_remove",
+    ),
+    path("cases/<uuid:case_id>/reply/", timeline.case_reply, name="case_reply"),
+    path("cases/<uuid:case_id>/reply.pdf", timeline.case_reply_pdf, name="case_reply_pdf"),
+    path(
+        "cases/<uuid:case_id>/notice-of-appeal.pdf",
+        timeline.case_notice_of_appeal,
+        name="case_notice_of_appeal_pdf",
+    ),
     path(
         "cases/<uuid:case_id>/read-me-first/", readme.case_read_me_first, name="case_read_me_first"
     ),

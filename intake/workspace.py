@@ -37,6 +37,7 @@ from intake.models import (
     Organisation,
     ShareOrigin,
 )
+from intake.stages import CaseStage
 
 PAGE_SIZE = 25
 THE_FAMILY = "The family"
@@ -111,7 +112,7 @@ def workspace_shares(organisation: Organisation) -> QuerySet[CaseShare]:
     return (
         CaseShare.objects.filter(organisation=organisation, active=True)
         .select_related("case", "assigned_to")
-        .prefetch_related("case__grounds")
+        .prefetch_related("case__grounds", "case__stages")
         .annotate(has_open_changes=Exists(open_changes))
     )
 
@@ -125,6 +126,7 @@ class Filters:
     district: str = ""
     facility: str = ""
     ground: str = ""
+    stage: str = ""  # the case's latest stage after the request (intake/stages.py)
     sort: str = "filing"
 
 
@@ -196,6 +198,10 @@ def _case_conditions(filters: Filters) -> list:
     if filters.ground:
         grounds = CaseGround.objects.filter(case=OuterRef("case"), category=filters.ground)
         found.append(Exists(grounds))
+    if filters.stage:
+        later = CaseStage.objects.filter(case=OuterRef("case"), on__gt=OuterRef("on"))
+        latest = CaseStage.objects.filter(~Exists(later), case=OuterRef("case"), kind=filters.stage)
+        found.append(Exists(latest))
     return found
 
 

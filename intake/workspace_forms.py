@@ -22,6 +22,7 @@ from intake.models import (
     Membership,
     Organisation,
 )
+from intake.stages import KIND_CHOICES
 
 ANY = ("", "Any")
 
@@ -51,6 +52,7 @@ class DashboardForm(forms.Form):
     district = _choice("Sentencing court", ())
     facility = _choice("Facility", ())
     ground = _choice("Reason for release", ((g.id, g.title) for g in CATALOGUE))
+    stage = _choice("Stage after the request", KIND_CHOICES)
     sort = forms.ChoiceField(
         label="Sort by",
         choices=[(key, sort.label) for key, sort in workspace.SORTS.items()],

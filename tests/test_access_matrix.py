@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.apps import apps
@@ -47,6 +48,7 @@ class World:
     x: object
     y: object
     change: ChangeRequest
+    stage: object
     users: dict[str, object] = field(default_factory=dict)
 
     def client(self, persona: str) -> Client:
@@ -73,7 +75,8 @@ def world() -> World:
     change = ChangeRequest.objects.create(share=share, author_name="Mo", message="Add a date.")
     Note.objects.create(share=share, author_name="Mo", text="Internal.")
     users = {OWNER: ana, FAMILY_B: ben, ADVOCATE: mo.user, OTHER_ADVOCATE: zed.user}
-    return World(case, share, x, y, change, {**users, ANONYMOUS: None})
+    stage = case.stages.create(kind="filed", on=date(2026, 10, 5))
+    return World(case, share, x, y, change, stage, {**users, ANONYMOUS: None})
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,26 @@ ACTIONS = (
     Action("case_document_download", "get", None, attachment),
     Action("case_document_delete", "post", None, attachment),
     Action("case_filing_packet", "get", OWNER, case_id),
+    Action("case_read_me_first", "get", OWNER, case_id),
+    Action("case_timeline", "get", OWNER, case_id, label="see the timeline"),
+    Action(
+        "case_timeline",
+        "post",
+        OWNER,
+        case_id,
+        lambda w: {"kind": "filed", "on_0": "10", "on_1": "5", "on_2": "2026"},
+        label="add a stage",
+    ),
+    Action(
+        "case_stage_remove",
+        "post",
+        OWNER,
+        lambda w: {**case_id(w), "stage_id": w.stage.pk},
+        label="remove a stage",
+    ),
+    Action("case_reply", "get", OWNER, case_id, label="open the reply"),
+    Action("case_reply_pdf", "get", None, case_id),
+    Action("case_notice_of_appeal_pdf", "get", None, case_id),
     Action("case_delete", "get", OWNER, case_id, label="open the delete page"),
     Action("case_delete", "post", OWNER, case_id, label="delete the case"),
 )

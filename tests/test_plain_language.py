@@ -163,3 +163,46 @@ def test_the_steps_have_help_texts_to_measure():
 @pytest.mark.parametrize("key", sorted(HELP_TEXTS))
 def test_each_steps_help_text_reads_at_grade_8_or_below(key):
     assert grade(HELP_TEXTS[key]) <= MAX_GRADE, HELP_TEXTS[key]
+
+
+def after_filing_texts() -> dict[str, str]:
+    """What the timeline says after each stage (eligibility/after_filing.py), over a spread of
+    stages and days, and the help texts of its form."""
+    from datetime import date, timedelta
+
+    from eligibility import after_filing as af
+    from eligibility.facts import read_case
+    from intake.stage_forms import ReplyForm, StageForm
+
+    facts = read_case(case())
+    filed = af.Stage(af.FILED, date(2026, 10, 5))
+    texts = {}
+    for kind in af.STAGE_KINDS:
+        outcomes = af.OUTCOMES if kind == af.DECIDED else (None,)
+        for outcome, reply_due, later in itertools.product(
+            outcomes, (None, date(2026, 11, 30)), (0, 12, 15, 40)
+        ):
+            stage = af.Stage(kind, date(2026, 11, 2), outcome, reply_due)
+            found = af.next_after(stage, [filed, stage], facts, stage.on + timedelta(later))
+            texts[f"{kind}/{outcome}/{reply_due}/+{later}"] = found.message
+    denied = af.Stage(af.WARDEN_DENIED, date(2026, 9, 1))
+    texts["settled"] = af.next_after(
+        denied, [denied, af.Stage(af.BP9_FILED, date(2026, 9, 5))], facts, date(2026, 9, 6)
+    ).message
+    problem = af.order_problem([filed], af.Stage(af.DECIDED, date(2026, 10, 1)))
+    texts["order_problem"] = problem
+    for name, field in StageForm(earlier=[]).fields.items():
+        if field.help_text:
+            texts[f"timeline.{name}"] = str(field.help_text)
+    for objection in af.OBJECTIONS:
+        texts[f"objection {objection.id}"] = objection.label
+    texts["reply.answer"] = str(ReplyForm().fields["danger_answer"].help_text)
+    return texts
+
+
+AFTER_FILING_TEXTS = after_filing_texts()
+
+
+@pytest.mark.parametrize("key", sorted(AFTER_FILING_TEXTS))
+def test_the_timeline_reads_at_grade_8_or_below(key):
+    assert grade(AFTER_FILING_TEXTS[key]) <= MAX_GRADE, AFTER_FILING_TEXTS[key]

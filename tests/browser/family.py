@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from intake import workspace
 from intake.models import NOT_SURE, Case
 from intake.steps import STEPS
 from tests import workspace_helpers as make
+from tests.casebuilder import READY_ON
 from tests.evidence_files import attach
 
 PASSWORD = "a long pass phrase"
@@ -33,6 +35,8 @@ class Family:
             "my cases": "/cases/",
             "results": f"{ready}/results/",
             "read me first": f"{ready}/read-me-first/",
+            "timeline": f"{ready}/timeline/",
+            "reply": f"{ready}/reply/",
             "saved": f"{ready}/saved/",
             "share": f"{ready}/share/",
             "documents": f"{ready}/documents/",
@@ -61,6 +65,9 @@ def family(*, password: str | None = None) -> Family:
     share = make.share(ready, org)
     workspace.request_changes(share=share, user=advocate.user, message=MESSAGE)
     attach(ready)
+    ready.stages.create(kind="filed", on=READY_ON)
+    ready.stages.create(kind="response", on=READY_ON + timedelta(days=20))
+    ready.stages.create(kind="decided", on=READY_ON + timedelta(days=40), outcome="denied")
     screened_out = make.case(
         ana, person={"name": "John Roe"}, custody={"sentencing_court": "state"}
     )

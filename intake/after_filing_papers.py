@@ -1,0 +1,136 @@
+"""The papers after the motion is mailed (domain.md § 9): the reply to the government's
+response, in the person's voice; the notice of appeal after a denial, with the
+Rule 4(c)(1) declaration of the day it is handed to staff, and, when asked, a motion to proceed
+on appeal without prepaying fees (Fed. R. App. P. 24).
+
+The court of appeals is the district's circuit (eligibility.courts); the order's entry date is
+the one the family recorded on the timeline. The deadline is said on the timeline page, never
+inside the court paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.template.loader import render_to_string
+
+from eligibility import after_filing, courts, rules
+from eligibility.facts import CaseFacts
+from eligibility.words import court_date
+from intake import drafts
+
+NOTICE_OF_APPEAL = "notice-of-appeal"
+
+
+def notice_context(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool) -> dict:
+    district = courts.district(facts.sentence.district)
+    return {
+        "person": facts.person,
+        "sentence": facts.sentence,
+        "place": drafts._place(facts.person.facility),
+        "court_lines": drafts._court_lines(district),
+        "court_of_appeals": district.court_of_appeals if district else None,
+        "entered_on": court_date(entered_on) if entered_on else None,
+        "with_ifp": with_ifp,
+    }
+
+
+@drafts.in_english
+def notice_html(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> str:
+    context = notice_context(facts, entered_on=entered_on, with_ifp=with_ifp)
+    return render_to_string(drafts.TEMPLATES[NOTICE_OF_APPEAL], context)
+
+
+def render_notice(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> bytes:
+    """The notice of appeal as PDF bytes (DraftError as for every draft)."""
+    html = notice_html(facts, entered_on=entered_on, with_ifp=with_ifp)
+    pages = drafts.layout(html, what="the notice of appeal")
+    try:
+        return pages.write_pdf(pdf_tags=True)
+    except Exception as exc:
+        raise drafts.DraftError(f"the notice of appeal could not be written as PDF: {exc}") from exc
+
+
+REPLY = "reply"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One objection the reply answers: its heading, the person's words, and the computed
+    facts and exhibits the drafts already hold for it."""
+
+    id: str
+    heading: str
+    words: str
+    cite: str | None = None
+
+
+def reply_context(
+    facts: CaseFacts,
+    *,
+    objections: dict[str, str],
+    filed_on: date | None,
+    as_of: date,
+    exhibits: Sequence[drafts.Evidence] = (),
+) -> dict:
+    """The reply in the person's voice (domain.md § 6, "Papers that are safe to sign"): each
+    answer is the person's own words as the family wrote them; the exhaustion facts are the
+    screening's, and the exhibits are the motion's letters."""
+    screening = rules.screen(facts, as_of)
+    lettering = drafts._lettering(facts, screening, exhibits)
+    district = courts.district(facts.sentence.district)
+    cites = {
+        "managed_in_custody": _grounds_cite(lettering.grounds, "medical"),
+        "danger": lettering.background_cite,
+        "release_plan": lettering.release_plan_cite,
+        "other_caregiver": _grounds_cite(lettering.grounds, "family"),
+    }
+    answers = [
+        Answer(o.id, o.heading, objections[o.id], cites.get(o.id))
+        for o in after_filing.OBJECTIONS
+        if objections.get(o.id)
+    ]
+    earliest = screening.earliest_filing_date
+    return {
+        "person": facts.person,
+        "sentence": facts.sentence,
+        "place": drafts._place(facts.person.facility),
+        "court_lines": drafts._court_lines(district),
+        "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
+        "answers": answers,
+        "exhaustion": "exhaustion" in objections,
+        "requests": lettering.requests,
+        # The filing date and the 30-day date, only when the screening proves the one is on or
+        # after the other (domain.md § 2 rules 1 and 7).
+        "filed_on": court_date(filed_on) if filed_on else None,
+        "lapsed_on": (
+            court_date(earliest)
+            if earliest
+            and filed_on
+            and earliest <= filed_on
+            and not screening.date_is_estimate
+            and screening.verdict == "ready_to_file"
+            else None
+        ),
+    }
+
+
+def _grounds_cite(grounds: list[drafts.GroundItem], family: str) -> str | None:
+    cites = [g.cite for g in grounds if g.info.family.startswith(family) and g.cite]
+    return " ".join(cites) or None
+
+
+@drafts.in_english
+def reply_html(facts: CaseFacts, **kwargs) -> str:
+    return render_to_string(drafts.TEMPLATES[REPLY], reply_context(facts, **kwargs))
+
+
+def render_reply(facts: CaseFacts, **kwargs) -> bytes:
+    """The reply as PDF bytes (DraftError as for every draft)."""
+    pages = drafts.layout(reply_html(facts, **kwargs), what="the reply")
+    try:
+        return pages.write_pdf(pdf_tags=True)
+    except Exception as exc:
+        raise drafts.DraftError(f"the reply could not be written as PDF: {exc}") from exc
