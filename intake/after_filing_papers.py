@@ -74,12 +74,16 @@ def reply_context(
     filed_on: date | None,
     as_of: date,
     exhibits: Sequence[drafts.Evidence] = (),
+    preparer_role: str | None = None,
 ) -> dict:
     """The reply in the person's voice (domain.md § 6, "Papers that are safe to sign"): each
     answer is the person's own words as the family wrote them; the exhaustion facts are the
     screening's, and the exhibits are the motion's letters."""
     screening = rules.screen(facts, as_of)
-    lettering = drafts._lettering(facts, screening, exhibits)
+    # The exhibits are lettered as in the motion that was filed: the full motion when the
+    # screening allows it, else the motion on some reasons.
+    motion = "motion" if "motion" in screening.motion_documents else "motion-now"
+    lettering = drafts._lettering(facts, screening, exhibits, motion, preparer_role)
     district = courts.district(facts.sentence.district)
     cites = {
         "managed_in_custody": _grounds_cite(lettering.grounds, "medical"),

@@ -128,6 +128,7 @@ def case_reply_pdf(request, case_id):
         filed_on=filed.on if filed else None,
         as_of=today,
         exhibits=evidence_for(case),
+        preparer_role=case.preparer_role or None,
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = draft_filename("reply", case.person_name, today)

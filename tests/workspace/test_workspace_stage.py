@@ -54,10 +54,9 @@ def test_the_column_shows_the_latest_stage_with_its_date(client_mo, staged):
 
 
 @pytest.mark.parametrize("stage", ["filed", "decided", "response"])
-def test_both_ways_of_reading_agree_on_the_stage_filter(org, staged, stage):
+def test_the_stage_filter_counts_what_it_lists(org, staged, stage):
     listing = workspace.CaseList(org, workspace.Filters(stage=stage))
-    joined = list(listing.shares().values_list("case_id", flat=True))
-    in_order = list(listing.in_index_order().values_list("pk", flat=True))
+    listed = list(listing.shares().values_list("case_id", flat=True))
 
-    assert in_order == joined
-    assert listing.count() == len(joined)
+    assert listing.count() == len(listed)
+    assert len(listing[0:25]) == len(listed)
