@@ -249,6 +249,14 @@ def test_the_results_page_links_to_the_sheet(client, case):
 
 
 @pytest.mark.django_db
+def test_the_page_offers_its_pdf_to_print(client, case):
+    pdf = reverse("case_read_me_first_pdf", args=[case.id])
+    assert f'<a href="{pdf}" download>Download this page to print</a>' in page(client, case)
+    assert "Descargar esta página para imprimirla" in page(client, case, "es")
+    assert client.get(pdf)["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.django_db
 def test_another_persons_case_is_a_404(client, case):
     stranger = Client()
     response = stranger.get(reverse("case_read_me_first", args=[case.id]))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
+from tests.test_drafts import pdftotext
 
 
 def group(page: Page, legend: str):
@@ -33,11 +36,11 @@ def expect_step(page: Page, number: int, title: str, *, of: int = 9) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
-def about_you(page: Page) -> None:
+def about_you(page: Page, *, name: str = "Ana Doe", relationship: str = "daughter") -> None:
     expect_step(page, 1, "About you")
     choose(page, "Who is filling this in?", "A family member or friend")
-    page.get_by_label("Your full name").fill("Ana Doe")
-    page.get_by_label("Your relationship to the person in prison").fill("daughter")
+    page.get_by_label("Your full name").fill(name)
+    page.get_by_label("Your relationship to the person in prison").fill(relationship)
     save_and_continue(page)
 
 
@@ -62,9 +65,9 @@ def screening(page: Page) -> None:
     save_and_continue(page)
 
 
-def person(page: Page) -> None:
+def person(page: Page, *, name: str = "Jane Q. Doe") -> None:
     expect_step(page, 3, "Your loved one")
-    page.get_by_label("Their full name").fill("Jane Q. Doe")
+    page.get_by_label("Their full name").fill(name)
     page.get_by_label("Their BOP register number").fill("12345678")
     fill_date(page, "Their date of birth", date(1957, 3, 2))
     page.get_by_label("Search the list of facilities").fill("butner medium")
@@ -86,17 +89,26 @@ def sentence(page: Page) -> None:
     save_and_continue(page)
 
 
+TERMINAL = "A terminal illness"
+SPOUSE = "Their spouse or partner can no longer care for themselves"
+
+
 def grounds(page: Page, facts: str = "Stage IV pancreatic cancer, diagnosed in August.") -> None:
     expect_step(page, 5, "The reasons for release")
-    page.get_by_label("A terminal illness").check()
-    panel = page.locator(".reveal").filter(has_text="A terminal illness").first
+    ground(page, TERMINAL, facts)
+
+
+def ground(page: Page, title: str, facts: str, proof: str = "BOP medical records") -> None:
+    """Ticks one reason on step 5 and answers the questions it reveals."""
+    page.get_by_label(title).check()
+    panel = page.locator(".reveal").filter(has_text=title).first
     panel.get_by_label("What is happening?").fill(facts)
-    panel.get_by_label("BOP medical records").check()
+    panel.get_by_label(proof).check()
 
 
-def one_request(page: Page, *, sent: date, received: date) -> None:
+def one_request(page: Page, *, sent: date, received: date, **details) -> None:
     requests_sent(page)
-    request_details(page, sent=sent, received=received)
+    request_details(page, sent=sent, received=received, **details)
 
 
 def requests_sent(page: Page) -> None:
@@ -105,7 +117,16 @@ def requests_sent(page: Page) -> None:
     save_and_continue(page)
 
 
-def request_details(page: Page, *, sent: date, received: date) -> None:
+def request_details(
+    page: Page,
+    *,
+    sent: date,
+    received: date,
+    ground: str = TERMINAL,
+    denied_on: date | None = None,
+) -> None:
+    """One request, received on a date shown by a staff-stamped copy, that listed `ground`;
+    unanswered, or denied on `denied_on`."""
     expect_step(page, 7, "The request to the warden", of=10)
     request = page.get_by_role("group", name="Request 1")
     choose(page, "What did the request ask for?", RequestKinds.REDUCTION)
@@ -115,9 +136,21 @@ def request_details(page: Page, *, sent: date, received: date) -> None:
     choose(page, "What shows the date it was received?", RequestKinds.STAMPED)
     # Chosen already: the prison the person step named.
     expect(request.get_by_label("The prison whose warden it went to")).to_have_value("BUT")
-    request.get_by_label("A terminal illness").check()
-    choose(page, "Did the warden answer?", "No answer yet")
+    request.get_by_label(ground).check()
+    if denied_on is None:
+        choose(page, "Did the warden answer?", "No answer yet")
+    else:
+        choose(page, "Did the warden answer?", "The warden said no")
+        fill_date(page, "The date of the warden's answer", denied_on)
     save_and_continue(page)
+
+
+def download(page: Page, link: str) -> tuple[str, str]:
+    """Clicks the download link named `link`: the file's suggested name and its text."""
+    with page.expect_download() as started:
+        page.get_by_role("link", name=link, exact=True).click()
+    saved = started.value
+    return saved.suggested_filename, " ".join(pdftotext(Path(saved.path()).read_bytes()).split())
 
 
 class RequestKinds:
