@@ -12,7 +12,7 @@ from django.db import transaction
 from eligibility.facts import CaseFacts
 from eligibility.rules import Screening, screen
 from evidence import packet
-from evidence.forms import too_many_message
+from evidence.forms import room_left, too_many_message
 from evidence.models import Attachment
 from evidence.validation import Inspected
 from intake import drafts
@@ -32,12 +32,14 @@ def attachment_create(
         limit = settings.EVIDENCE_MAX_FILES_PER_CASE
         if Attachment.objects.filter(case=case).count() >= limit:
             raise ValidationError(too_many_message(limit), code="too_many")
+        room_left(case, inspected)
         attachment = Attachment(
             case=case,
             description=description.strip(),
             kind=kind,
             content_type=inspected.content_type,
             size=inspected.size,
+            pages=inspected.pages,
             sha256=inspected.sha256,
             uploaded_by=user if user is not None and user.is_authenticated else None,
             **supports,

@@ -189,6 +189,15 @@ class DraftError(Exception):
     """A document that cannot be drawn up for this case, or a render that failed."""
 
 
+class TooLong(DraftError):
+    """A document longer than any court paper needs (MAX_PAGES): the answers are too long."""
+
+
+# A motion with every answer at its longest (intake/fields.py) is about 40 pages; writing one
+# of thousands of pages took minutes and a gigabyte, and the exhibit covers are one page each.
+MAX_PAGES = 200
+
+
 class URLRefused(ValueError):
     """A URL outside the project's static files: drafts never load anything else."""
 
@@ -326,13 +335,16 @@ def layout(html: str, *, what: str, stylesheets: Sequence[str] = ()) -> weasypri
     """
     root = static_root()
     try:
-        return weasyprint.HTML(
+        document = weasyprint.HTML(
             string=html, base_url=path2url(root), url_fetcher=StaticOnlyURLFetcher(root)
         ).render(stylesheets=[weasyprint.CSS(string=css) for css in stylesheets])
     except FatalURLFetchingError as exc:
         raise DraftError(f"{what} tried to load a resource it may not: {exc}") from exc
     except Exception as exc:
         raise DraftError(f"{what} could not be rendered: {exc}") from exc
+    if len(document.pages) > MAX_PAGES:
+        raise TooLong(f"{what} would be {len(document.pages)} pages, more than {MAX_PAGES}")
+    return document
 
 
 def cache_key(
@@ -367,18 +379,32 @@ def render_cached(
     as_of: date,
     screening: rules.Screening | None = None,
     exhibits: Sequence[Evidence] | None = None,
+    case_id: object | None = None,
 ) -> bytes:
     """`render`, served from Django's cache when nothing it depends on has changed.
 
     The cache is shared by every app server (design.md "Scale"), so a repeat download of
-    unchanged data costs one cache read instead of a render.
+    unchanged data costs one cache read instead of a render. A case's drafts are kept under
+    its id and the document, one each (the digest is checked on reading), so that deleting the
+    case can delete them (`forget_cached`): the PDFs carry the person's name and health.
     """
-    key = f"drafts:{cache_key(facts, document, as_of, exhibits)}"
-    pdf = django_cache.get(key)
-    if pdf is None:
-        pdf = render(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
-        django_cache.set(key, pdf, CACHE_SECONDS)
+    digest = cache_key(facts, document, as_of, exhibits)
+    key = _cached_key(case_id, document) if case_id is not None else f"drafts:{digest}"
+    held = django_cache.get(key)
+    if isinstance(held, tuple) and held[0] == digest:
+        return held[1]
+    pdf = render(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
+    django_cache.set(key, (digest, pdf), CACHE_SECONDS)
     return pdf
+
+
+def _cached_key(case_id: object, document: str) -> str:
+    return f"drafts:case:{case_id}:{document}"
+
+
+def forget_cached(case_id: object) -> None:
+    """Delete a case's drafts from the cache (the case is being deleted)."""
+    django_cache.delete_many([_cached_key(case_id, document) for document in DOCUMENTS])
 
 
 # -- the filing packet's own pages (assembled by evidence/packet.py) -----------------------------

@@ -57,5 +57,6 @@ urlpatterns = [
     ),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/login/cases/", accounts.claim_cases, name="claim_cases"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -58,3 +58,18 @@ def test_pages_carry_the_security_headers(client):
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_language_cookie_is_secure_in_production_and_same_site_always(client):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    cookie = response.cookies["django_language"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"]
+
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.LANGUAGE_COOKIE_SECURE)",
+        env_overrides=PRODUCTION,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr

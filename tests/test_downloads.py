@@ -80,7 +80,7 @@ def test_it_sends_the_motion_as_a_named_attachment_with_its_etag(family, case, r
     assert response["Content-Disposition"] == 'attachment; filename="motion-doe-2026-11-29.pdf"'
     key = drafts.cache_key(case.to_facts(AS_OF), "motion", AS_OF, ())
     assert response["ETag"] == f'"{key}"'
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "no-store"
     reader = PdfReader(io.BytesIO(response.content))
     assert "MOTION FOR SENTENCE REDUCTION" in reader.pages[0].extract_text().upper()
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, parse_etags
 from django.utils.translation import gettext, gettext_lazy
@@ -38,8 +39,8 @@ URL_NAMES = {
     "seal-motion": "case_seal_motion_pdf",
 }
 
-# Personal papers: never kept by a shared cache, always checked with the server (ETag).
-PRIVATE = "private, no-cache"
+# Personal papers: never kept by any cache, not even the browser's (config/security.py).
+PRIVATE = "no-store"
 
 
 def case_draft(request, case_id, document: str):
@@ -60,6 +61,7 @@ def case_draft_response(request, case: Case, document: str, *, as_of: date | Non
         screening=screen(facts, as_of),
         filename=draft_filename(document, case.person_name, as_of),
         exhibits=evidence_for(case),
+        case_id=case.id,
     )
 
 
@@ -98,6 +100,7 @@ def draft_response(
     screening: Screening,
     filename: str,
     exhibits: Sequence[drafts.Evidence] | None = None,
+    case_id: object | None = None,
 ) -> HttpResponse:
     """The PDF as an attachment with its ETag, or a 304 when If-None-Match already has it.
 
@@ -110,9 +113,17 @@ def draft_response(
     if not_modified(request, etag):
         response = HttpResponseNotModified()
     else:
-        pdf = drafts.render_cached(
-            facts, document, as_of=as_of, screening=screening, exhibits=exhibits
-        )
+        try:
+            pdf = drafts.render_cached(
+                facts,
+                document,
+                as_of=as_of,
+                screening=screening,
+                exhibits=exhibits,
+                case_id=case_id,
+            )
+        except drafts.TooLong:
+            return render(request, "draft_too_long.html", status=422)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
