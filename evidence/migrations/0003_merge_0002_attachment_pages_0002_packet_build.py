@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evidence', '0002_attachment_pages'),
-        ('evidence', '0002_packet_build'),
+        ("evidence", "0002_attachment_pages"),
+        ("evidence", "0002_packet_build"),
     ]
 
-    operations = [
-    ]
+    operations = []
