@@ -2,7 +2,9 @@
 
 Two kinds of people may reach a case, each through their own pages:
 - the family: the account that owns the case or, before anyone has an account, the browser
-  session that started it (`case_for_request`, for the family pages);
+  session that started it, or a browser the family opened an emailed link in
+  (`open_in_session`: a link to come back, notices/links.py), for the family pages
+  (`case_for_request`);
 - the advocates of an organisation the case is shared with, while it is shared
   (`share_for_request`, for the workspace pages), so that every look an advocate takes goes
   through pages that write the audit trail, and no family page ever shows an organisation's
@@ -44,7 +46,20 @@ def may_access(request, case: Case) -> bool:
     if case.owner_id is not None:
         return request.user.is_authenticated and case.owner_id == request.user.pk
     key = request.session.session_key
-    return bool(key) and case.session_key == key
+    if bool(key) and case.session_key == key:
+        return True
+    return str(case.pk) in request.session.get(OPENED_CASES, [])
+
+
+# The cases without an account this browser opened through an emailed link to come back.
+OPENED_CASES = "opened_cases"
+
+
+def open_in_session(request, case: Case) -> None:
+    """Let this browser reach a case that has no account, as the one that started it does."""
+    opened = request.session.get(OPENED_CASES, [])
+    if str(case.pk) not in opened:
+        request.session[OPENED_CASES] = [*opened, str(case.pk)]
 
 
 def membership_for(request) -> Membership | None:
