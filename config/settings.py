@@ -200,6 +200,11 @@ LOGGING = {
     },
 }
 
+# A new account's address must be confirmed before it logs in anywhere but the browser that
+# signed up (notices/accounts.py).
+AUTHENTICATION_BACKENDS = ["notices.accounts.ConfirmedAddressBackend"]
+# A password reset link works once, for 3 days.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 60 * 60)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_cases"
 LOGOUT_REDIRECT_URL = "home"
@@ -224,6 +229,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Seconds to wait for the mail server before telling the person the email could not be sent.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Second Look <noreply@localhost>")
+# The site's address, for the links in emails sent without a request (`send_reminders`).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # A link to come back to a case works once, for this many days (notices/links.py).
 COME_BACK_LINK_DAYS = env_int("COME_BACK_LINK_DAYS", 7)
 # Emailed links asked for within LOCKOUT_SECONDS, per email address and per IP address.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from config import logfilter
@@ -118,10 +118,13 @@ def start_case(request) -> Case:
     return Case.objects.create(session_key=request.session.session_key)
 
 
-def claim_session_cases(session_key: str | None, user) -> int:
-    """Give the cases started in this browser to the account that just signed up or logged in."""
-    if not session_key:
-        return 0
-    return Case.objects.filter(owner=None, session_key=session_key).update(
-        owner=user, session_key=""
-    )
+def session_cases(session_key: str | None, opened: list[str] | None = None) -> QuerySet[Case]:
+    """The cases without an account this browser holds: started in it (`session_key`), or
+    opened in it through an emailed link (`opened`, the session's OPENED_CASES)."""
+    held = Q(session_key=session_key) if session_key else Q(pk__in=[])
+    return Case.objects.filter(held | Q(pk__in=opened or []), owner=None)
+
+
+def claim_session_cases(session_key: str | None, user, opened: list[str] | None = None) -> int:
+    """Give the cases this browser holds to the account that just signed up or logged in."""
+    return session_cases(session_key, opened).update(owner=user, session_key="")

@@ -6,4 +6,5 @@ class NoticesConfig(AppConfig):
     verbose_name = "Emails to families"
 
     def ready(self):
-        from notices import checks  # noqa: F401  (registers the production mail check)
+        # The production mail check, and the sign-up hook that confirms a new address.
+        from notices import accounts, checks  # noqa: F401

@@ -131,3 +131,18 @@ def test_spanish_family_gets_a_spanish_email(client, case, smtp_server):
     ask_for_link(client, case)
     text = smtp_server.inbox.text(smtp_server.inbox.messages[0])
     assert "enlace" in text
+
+
+def test_an_account_made_where_the_link_was_opened_keeps_the_case(client, case, smtp_server):
+    ask_for_link(client, case)
+    other = Client()
+    other.post(link_in(smtp_server.inbox.messages[0]))
+    password = "a long pass phrase"
+    other.post(
+        reverse("signup"),
+        {"email": "new@example.com", "password1": password, "password2": password},
+    )
+    response = other.post(reverse("login"), {"username": "new@example.com", "password": password})
+    assert response["Location"].startswith(reverse("claim_cases"))
+    other.post(response["Location"], {"answer": "mine"})
+    assert Case.objects.get(pk=case.pk).owner.email == "new@example.com"
