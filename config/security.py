@@ -47,7 +47,8 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(settings.STATIC_URL):
+        cache_control = response.headers.get("Cache-Control", "")
+        if not request.path.startswith(settings.STATIC_URL) and "no-store" not in cache_control:
             response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

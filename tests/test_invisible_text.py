@@ -47,5 +47,6 @@ def test_an_imported_text_of_too_many_lines_is_refused_naming_the_field():
     with pytest.raises(CaseFileError) as error:
         casefiles.read_upload(upload(data))
 
-    assert "sentence.offense" in str(error.value)
-    assert f"more than {MAX_LINES} lines" in str(error.value)
+    message = str(error.value)
+    assert "sentence.offense" in message
+    assert "lines" in message and str(MAX_LINES) in message
