@@ -146,3 +146,18 @@ def test_an_account_made_where_the_link_was_opened_keeps_the_case(client, case, 
     assert response["Location"].startswith(reverse("claim_cases"))
     other.post(response["Location"], {"answer": "mine"})
     assert Case.objects.get(pk=case.pk).owner.email == "new@example.com"
+
+
+def test_no_log_line_holds_an_emailed_link(client, case, smtp_server):
+    import logging
+
+    from config.logfilter import RedactPersonalData, safe_request_line
+
+    ask_for_link(client, case)
+    link = link_in(smtp_server.inbox.messages[0])
+    token = link.split("/")[2]
+    # Django's "Gone: <path>" for a used link, and the access log's request line.
+    record = logging.LogRecord("django.request", logging.WARNING, "", 0, "Gone: %s", (link,), None)
+    RedactPersonalData().filter(record)
+    assert token not in record.getMessage()
+    assert safe_request_line(f"GET {link} HTTP/1.1") == "GET /back/[redacted]/ HTTP/1.1"
