@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The browser that signed up may log in before the address is confirmed (notices/accounts.py).
+    "notices.accounts.SignedUpHereMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

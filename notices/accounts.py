@@ -10,6 +10,7 @@ password reset for an unknown address emails it to say there is no account.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.backends import ModelBackend
@@ -28,8 +29,10 @@ from intake.views.accounts import signed_up
 from notices.forms import EmailForm
 from notices.models import AddressCheck
 
-# The session remembers the account that signed up in this browser: it may log in here at once.
+# The browser that signed up remembers the account (in the session, and in a signed cookie that
+# outlives logging out): it may log in there before the address is confirmed.
 SIGNED_UP_HERE = "signed_up_here"
+COOKIE_SALT = "notices.accounts.signed-up-here"
 
 
 class AddressTokenGenerator(PasswordResetTokenGenerator):
@@ -59,9 +62,40 @@ class ConfirmedAddressBackend(ModelBackend):
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None or is_confirmed(user):
             return user
-        if request is not None and request.session.get(SIGNED_UP_HERE) == user.pk:
+        if request is not None and signed_up_here(request) == str(user.pk):
             return user
         return None
+
+
+def signed_up_here(request) -> str | None:
+    if request.session.get(SIGNED_UP_HERE) is not None:
+        return str(request.session[SIGNED_UP_HERE])
+    return request.get_signed_cookie(
+        SIGNED_UP_HERE, default=None, salt=COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+
+
+class SignedUpHereMiddleware:
+    """Sets the cookie that lets the browser that signed up log in before the address is
+    confirmed, even after logging out (which empties the session)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user_pk = getattr(request, "_signed_up_here", None)
+        if user_pk is not None:
+            response.set_signed_cookie(
+                SIGNED_UP_HERE,
+                str(user_pk),
+                salt=COOKIE_SALT,
+                max_age=settings.SESSION_COOKIE_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
 
 
 def send_confirmation(request, user) -> bool:
@@ -90,6 +124,7 @@ def on_signed_up(sender, request, email, user, **kwargs) -> bool:
         return send_already_registered(request, email)
     AddressCheck.objects.create(user=user)
     request.session[SIGNED_UP_HERE] = user.pk
+    request._signed_up_here = user.pk
     return send_confirmation(request, user)
 
 

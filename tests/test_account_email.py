@@ -135,3 +135,12 @@ def test_spanish_reset_email(ana, smtp_server):
     client.post(reverse("password_reset"), {"email": "ana@example.com"})
     [message] = smtp_server.inbox.to("ana@example.com")
     assert "contraseña" in smtp_server.inbox.text(message)
+
+
+def test_the_browser_that_signed_up_logs_in_again_after_logging_out(smtp_server):
+    here = Client()
+    sign_up(here)
+    assert log_in(here).status_code == 302
+    here.post(reverse("logout"))
+    assert log_in(here).status_code == 302
+    assert log_in(Client()).status_code == 200  # still not another browser
