@@ -134,7 +134,7 @@ def join(request, token):
         if user is None:
             return render(request, "advocate/join_closed.html", status=404)
         if new_account:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user)  # the one backend in AUTHENTICATION_BACKENDS
         messages.success(request, f"Welcome to {invitation.organisation.name}.")
         return redirect("advocate_dashboard")
     return render(request, "advocate/join.html", {**context, "form": form})
