@@ -68,8 +68,9 @@ class ConfirmedAddressBackend(ModelBackend):
 
 
 def signed_up_here(request) -> str | None:
-    if request.session.get(SIGNED_UP_HERE) is not None:
-        return str(request.session[SIGNED_UP_HERE])
+    session = getattr(request, "session", {})  # a request built without one has none
+    if session.get(SIGNED_UP_HERE) is not None:
+        return str(session[SIGNED_UP_HERE])
     return request.get_signed_cookie(
         SIGNED_UP_HERE, default=None, salt=COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE
     )
