@@ -41,10 +41,16 @@ def redact(text: str) -> str:
 
 # /advocate/join/<token>/ (intake/advocate_urls.py): the token works as a password.
 SECRET_IN_PATH = re.compile(r"(/join/)[^/?#]+")
+# The emailed links (notices/urls.py): a link to come back opens a case, a reset link sets a
+# password, a confirmation link confirms an address, a stop link stops reminders.
+EMAILED_LINK = re.compile(
+    r"((?:/back|/reminders/stop|/accounts/confirm|/accounts/password/reset)/)[^/?#][^?#]*"
+)
 
 
 def safe_path(path: str) -> str:
-    return SECRET_IN_PATH.sub(rf"\g<1>{REDACTED}", path or "")
+    path = SECRET_IN_PATH.sub(rf"\g<1>{REDACTED}", path or "")
+    return EMAILED_LINK.sub(rf"\g<1>{REDACTED}/", path)
 
 
 def safe_request_line(line: str) -> str:
@@ -59,12 +65,13 @@ def _redacted_message(record: logging.LogRecord) -> str:
     of rows is never a register number), and the template too."""
     args = record.args
     if isinstance(args, tuple) and args:
-        safe = tuple(a if isinstance(a, int | float) else redact(str(a)) for a in args)
+        # A path argument ("Not Found: %s") may be an emailed link: its token goes too.
+        safe = tuple(a if isinstance(a, int | float) else redact(safe_path(str(a))) for a in args)
         try:
             return redact(str(record.msg)) % safe
         except (TypeError, ValueError):
             pass
-    return redact(record.getMessage())
+    return redact(safe_path(record.getMessage()))
 
 
 class RedactPersonalData(logging.Filter):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "eligibility",
     "intake",
     "evidence",
+    "notices",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The browser that signed up may log in before the address is confirmed (notices/accounts.py).
+    "notices.accounts.SignedUpHereMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -198,23 +201,41 @@ LOGGING = {
     },
 }
 
+# A new account's address must be confirmed before it logs in anywhere but the browser that
+# signed up (notices/accounts.py).
+AUTHENTICATION_BACKENDS = ["notices.accounts.ConfirmedAddressBackend"]
+# A password reset link works once, for 3 days.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 60 * 60)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_cases"
 LOGOUT_REDIRECT_URL = "home"
-# Email (invitations to join an organisation): printed to the console in development; SMTP in
-# production, configured by Django's EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ... settings.
+# Email (invitations, links to come back to a case, address checks, password resets, reminders):
+# sent by SMTP through EMAIL_HOST, with Django's own EMAIL_* settings. Without EMAIL_HOST,
+# development prints every email to the console; production refuses to start without it
+# (notices/checks.py) unless EMAIL_DISABLED=true says on purpose that this site sends no email.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_DISABLED = env_bool("EMAIL_DISABLED", False)
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST and not EMAIL_DISABLED
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not EMAIL_DISABLED
+    else "django.core.mail.backends.dummy.EmailBackend",
 )
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds to wait for the mail server before telling the person the email could not be sent.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Second Look <noreply@localhost>")
+# The site's address, for the links in emails sent without a request (`send_reminders`).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A link to come back to a case works once, for this many days (notices/links.py).
+COME_BACK_LINK_DAYS = env_int("COME_BACK_LINK_DAYS", 7)
+# Emailed links asked for within LOCKOUT_SECONDS, per email address and per IP address.
+EMAIL_LINK_LIMIT = env_int("EMAIL_LINK_LIMIT", 5)
 # Sessions live in the database, so any app server can read them (config/sessions.py: Django's
 # database engine, stricter about the cookie); an anonymous family's case stays reachable from
 # this browser for this long.

@@ -34,6 +34,8 @@ LOGIN_IP = Rule("login-ip", "LOGIN_FAILURE_LIMIT")
 SIGNUP_IP = Rule("signup-ip", "SIGNUP_ATTEMPT_LIMIT")
 CASE_START = Rule("case-start", "CASE_START_LIMIT")
 LOGIN_FAILED_FROM = Rule("login-failed-from", "LOGIN_FAILURE_LIMIT")
+EMAIL_LINK_ADDRESS = Rule("email-link-address", "EMAIL_LINK_LIMIT")
+EMAIL_LINK_IP = Rule("email-link-ip", "EMAIL_LINK_LIMIT")
 
 
 def _key(rule: Rule, value: str) -> str:
@@ -148,3 +150,16 @@ def case_start_locked(request) -> bool:
 
 def case_started(request) -> None:
     record(CASE_START, _case_starter(request))
+
+
+def email_link_allowed(request, email: str) -> bool:
+    """Count a request for an emailed link (to come back, to confirm an address, to reset a
+    password): False once the address or the IP address has asked too often. The page answers
+    the same either way."""
+    keys = [(EMAIL_LINK_IP, client_ip(request)), (EMAIL_LINK_ADDRESS, _username(email))]
+    if any(is_locked(rule, value) for rule, value in keys if value):
+        return False
+    for rule, value in keys:
+        if value:
+            record(rule, value)
+    return True

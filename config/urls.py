@@ -11,4 +11,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("intake.urls")),
     path("", include("evidence.urls")),
+    path("", include("notices.urls")),
 ]

@@ -2,7 +2,9 @@
 
 Two kinds of people may reach a case, each through their own pages:
 - the family: the account that owns the case or, before anyone has an account, the browser
-  session that started it (`case_for_request`, for the family pages);
+  session that started it, or a browser the family opened an emailed link in
+  (`open_in_session`: a link to come back, notices/links.py), for the family pages
+  (`case_for_request`);
 - the advocates of an organisation the case is shared with, while it is shared
   (`share_for_request`, for the workspace pages), so that every look an advocate takes goes
   through pages that write the audit trail, and no family page ever shows an organisation's
@@ -48,7 +50,20 @@ def may_access(request, case: Case) -> bool:
     if case.owner_id is not None:
         return request.user.is_authenticated and case.owner_id == request.user.pk
     key = request.session.session_key
-    return bool(key) and case.session_key == key
+    if bool(key) and case.session_key == key:
+        return True
+    return str(case.pk) in request.session.get(OPENED_CASES, [])
+
+
+# The cases without an account this browser opened through an emailed link to come back.
+OPENED_CASES = "opened_cases"
+
+
+def open_in_session(request, case: Case) -> None:
+    """Let this browser reach a case that has no account, as the one that started it does."""
+    opened = request.session.get(OPENED_CASES, [])
+    if str(case.pk) not in opened:
+        request.session[OPENED_CASES] = [*opened, str(case.pk)]
 
 
 def membership_for(request) -> Membership | None:
@@ -141,10 +156,13 @@ def start_case(request) -> Case:
         return Case.objects.create(**new)
 
 
-def claim_session_cases(session_key: str | None, user) -> int:
-    """Give the cases started in this browser to the account that just signed up or logged in."""
-    if not session_key:
-        return 0
-    return Case.objects.filter(owner=None, session_key=session_key).update(
-        owner=user, session_key=""
-    )
+def session_cases(session_key: str | None, opened: list[str] | None = None) -> QuerySet[Case]:
+    """The cases without an account this browser holds: started in it (`session_key`), or
+    opened in it through an emailed link (`opened`, the session's OPENED_CASES)."""
+    held = Q(session_key=session_key) if session_key else Q(pk__in=[])
+    return Case.objects.filter(held | Q(pk__in=opened or []), owner=None)
+
+
+def claim_session_cases(session_key: str | None, user, opened: list[str] | None = None) -> int:
+    """Give the cases this browser holds to the account that just signed up or logged in."""
+    return session_cases(session_key, opened).update(owner=user, session_key="")

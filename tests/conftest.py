@@ -55,3 +55,21 @@ def ben():
 def family(ana):
     """Ana's browser, logged in (a browser of its own: `client` stays free for someone else)."""
     return personas.browser_of(ana)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback that Django sends through (tests/smtp_server.py)."""
+    from tests.smtp_server import SmtpServer
+
+    server = SmtpServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_DISABLED = False
+    yield server
+    server.stop()

@@ -257,6 +257,25 @@ ACTIONS = (
     Action("case_notice_of_appeal_pdf", "get", None, case_id),
     Action("case_delete", "get", OWNER, case_id, label="open the delete page"),
     Action("case_delete", "post", OWNER, case_id, label="delete the case"),
+    Action("case_read_me_first", "get", OWNER, case_id),
+    # Emailed links (notices): asking for a link to come back, its landing page, reminders.
+    Action(
+        "come_back_request",
+        "post",
+        OWNER,
+        case_id,
+        lambda w: {"come_back-email": "a@example.com"},
+        label="ask for a link to come back",
+    ),
+    Action("come_back_opened", "get", OWNER, case_id),
+    Action(
+        "reminders_set",
+        "post",
+        OWNER,
+        case_id,
+        lambda w: {"reminders": "off"},
+        label="turn reminders off",
+    ),
 )
 
 
@@ -265,6 +284,7 @@ def snapshot() -> dict:
     models = [
         *apps.get_app_config("intake").get_models(),
         *(apps.get_app_config("evidence").get_models() if apps.is_installed("evidence") else ()),
+        *(apps.get_app_config("notices").get_models() if apps.is_installed("notices") else ()),
         apps.get_model("auth", "User"),
     ]
     return {m._meta.label: list(m._base_manager.order_by("pk").values()) for m in models}

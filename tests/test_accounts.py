@@ -8,9 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from eligibility import facts
 from intake.models import Case
+from notices.models import AddressCheck
 from tests.case_helpers import (
     PERSON,
     SCREENING,
@@ -161,6 +163,8 @@ def test_it_resumes_in_a_fresh_browser_after_logging_in(client):
     sign_up(client, email="ana@example.com")
     log_in_and_claim(client, email="ana@example.com")
     client.post(reverse("logout"))
+    # Another browser logs in once the address is confirmed (tests/test_account_email.py).
+    AddressCheck.objects.update(confirmed_at=timezone.now())
 
     fresh = Client()
     fresh.post(reverse("login"), {"username": "ana@example.com", "password": PASSWORD})

@@ -84,6 +84,7 @@ def server_env(database_url: str, tmp_path: Path) -> dict:
         "SECURE_COOKIES": "false",
         # Every client comes from 127.0.0.1: let them all start their cases.
         "CASE_START_LIMIT": "100000",
+        "EMAIL_DISABLED": "true",
         "STATIC_ROOT": str(tmp_path / "static"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

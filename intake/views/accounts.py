@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.forms.forms import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,9 +26,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy
 
 from config import throttle
-from intake.access import claim_session_cases
+from intake.access import OPENED_CASES, claim_session_cases, session_cases
 from intake.forms import EmailLoginForm, SignupForm
-from intake.models import Case
 
 
 def _next_url(request, default: str = "my_cases") -> str:
@@ -42,9 +42,17 @@ def _next_url(request, default: str = "my_cases") -> str:
 # The session key the cases started in this browser before logging in were kept under.
 CLAIM_FROM = "claim_cases_from"
 
+# Sent after every valid sign-up, with `request`, `email` and `user` (None when the address
+# already had an account). A receiver returns False when the email it sends could not go.
+signed_up = Signal()
+
 # What every valid sign-up is told, whether or not the address already had an account: the
 # page must not tell who has one. Only the right password then logs in.
 SIGNED_UP = gettext_lazy("Now log in with your email address and password")
+NOT_SENT = gettext_lazy(
+    "We could not send the email to confirm your address: our email system is not working "
+    "right now. You can log in on this device. Ask for the email again later from the log-in page."
+)
 
 
 def signup(request):
@@ -57,14 +65,18 @@ def signup(request):
         throttle.signup_tried(request)
     if posted and form.is_valid():
         email = form.cleaned_data["email"]
+        user = None
         try:
             with transaction.atomic():
-                get_user_model().objects.create_user(
+                user = get_user_model().objects.create_user(
                     username=email, email=email, password=form.cleaned_data["password1"]
                 )
         except IntegrityError:
             pass  # the address has an account: the same answer as for a new one
+        answers = signed_up.send(sender=None, request=request, email=email, user=user)
         messages.info(request, SIGNED_UP)
+        if any(sent is False for _receiver, sent in answers):
+            messages.warning(request, NOT_SENT)
         target = _next_url(request, "")
         return redirect(reverse("login") + (f"?{urlencode({'next': target})}" if target else ""))
     return render(
@@ -87,7 +99,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         session_key = self.request.session.session_key
         response = super().form_valid(form)
-        if session_key and Case.objects.filter(owner=None, session_key=session_key).exists():
+        if session_cases(session_key, self.request.session.get(OPENED_CASES)).exists():
             # login() gave the session a new key: remember the old one to ask about its cases.
             self.request.session[CLAIM_FROM] = session_key
             target = self.get_success_url()
@@ -102,12 +114,14 @@ def claim_cases(request):
     On a shared or library computer they may be someone else's: they join the account only
     when the person says so. Said no, they stay out of every account.
     """
-    cases = Case.objects.filter(owner=None, session_key=request.session.get(CLAIM_FROM) or "-")
+    opened = request.session.get(OPENED_CASES)
+    cases = session_cases(request.session.get(CLAIM_FROM), opened)
     target = _next_url(request)
     if request.method == "POST":
         if request.POST.get("answer") == "mine":
-            claim_session_cases(request.session[CLAIM_FROM], request.user)
+            claim_session_cases(request.session.get(CLAIM_FROM), request.user, opened)
         request.session.pop(CLAIM_FROM, None)
+        request.session.pop(OPENED_CASES, None)
         return redirect(target)
     if not cases:
         return redirect(target)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import smtplib
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from config.mail import send_safely
 from intake.models import INVITATION_DAYS, Invitation, Membership
 from intake.views.advocate.base import workspace_member
 from intake.workspace_forms import InviteForm, JoinForm
@@ -70,16 +68,14 @@ def team_invite(request):
         invited_by=request.user,
     )
     link = request.build_absolute_uri(reverse("advocate_join", args=[token]))
-    try:
-        send_mail(
-            f"Join {membership.organisation.name} on Second Look",
-            invitation_email(
-                by=membership.name, organisation=membership.organisation.name, link=link
-            ),
-            None,
-            [invitation.email],
-        )
-    except (OSError, smtplib.SMTPException):
+    sent = send_safely(
+        subject=f"Join {membership.organisation.name} on Second Look",
+        body=invitation_email(
+            by=membership.name, organisation=membership.organisation.name, link=link
+        ),
+        to=invitation.email,
+    )
+    if not sent:
         # No one got the link: the invitation must not stay listed as if it were sent.
         invitation.delete()
         messages.error(
@@ -138,7 +134,7 @@ def join(request, token):
         if user is None:
             return render(request, "advocate/join_closed.html", status=404)
         if new_account:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user)  # the one backend in AUTHENTICATION_BACKENDS
         messages.success(request, f"Welcome to {invitation.organisation.name}.")
         return redirect("advocate_dashboard")
     return render(request, "advocate/join.html", {**context, "form": form})
