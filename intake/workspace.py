@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
+from eligibility import courts
 from eligibility.words import court_date, plural
 from intake import review
 from intake.models import (
@@ -33,6 +34,7 @@ from intake.models import (
     Membership,
     Note,
     Organisation,
+    SentencingCourt,
     ShareOrigin,
 )
 
@@ -306,6 +308,20 @@ def organisations_to_share_with(case: Case) -> QuerySet[Organisation]:
     """The organisations a family can pick: listed, and not already holding the case."""
     holding = CaseShare.objects.filter(organisation=OuterRef("pk"), case=case, active=True)
     return Organisation.objects.filter(listed=True).exclude(Exists(holding))
+
+
+def sentencing_district(case: Case) -> courts.District | None:
+    """The federal district that gave the sentence, if the family said which (and it is one)."""
+    if case.sentencing_court != SentencingCourt.FEDERAL_DISTRICT:
+        return None
+    return courts.district(case.district)
+
+
+def organisations_serving(case: Case) -> list[Organisation]:
+    """The organisations a family can pick that take cases from its sentencing district (only
+    those taking every district while the district is not known)."""
+    district = sentencing_district(case)
+    return [o for o in organisations_to_share_with(case) if o.serves(district and district.id)]
 
 
 def with_organisations_to_share_with(cases: QuerySet[Case]) -> QuerySet[Case]:
