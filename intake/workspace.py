@@ -317,6 +317,16 @@ def sentencing_district(case: Case) -> courts.District | None:
     return courts.district(case.district)
 
 
+def sentenced_by_another_court(case: Case) -> bool:
+    """Sentenced by a court that is not a federal district court (a state court, D.C. Superior
+    Court, a court-martial): no federal defender's office to send the family to."""
+    return case.sentencing_court in (
+        SentencingCourt.STATE,
+        SentencingCourt.DC_SUPERIOR,
+        SentencingCourt.COURT_MARTIAL,
+    )
+
+
 def organisations_serving(case: Case) -> list[Organisation]:
     """The organisations a family can pick that take cases from its sentencing district (only
     those taking every district while the district is not known)."""

@@ -27,6 +27,7 @@ def sharing_panel(context, case):
         "shares": _active_shares(case),
         "organisations": workspace.organisations_serving(case),
         "district": workspace.sentencing_district(case),
+        "other_court": workspace.sentenced_by_another_court(case),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -42,6 +42,7 @@ def case_share(request, case_id):
             "shares": workspace.shared_with(case),
             "organisations": list(form.fields["organisation"].queryset),
             "district": workspace.sentencing_district(case),
+            "other_court": workspace.sentenced_by_another_court(case),
         },
     )
 

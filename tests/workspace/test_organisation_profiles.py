@@ -267,3 +267,13 @@ def test_an_unknown_court_and_no_organisation_gives_the_general_advice(client_an
     assert "We do not know which federal court gave the sentence" in html
     assert "a legal aid office near you" in html
     assert "Manhattan Defenders" not in html
+
+
+def test_a_case_from_a_state_court_is_not_sent_to_a_federal_defender(client_ana, ana):
+    case = make.case(ana, custody={"sentencing_court": "state"})
+    serving("Manhattan Defenders", "nysd")
+
+    html = share_page(client_ana, case)
+
+    assert "Federal Public Defender" not in html
+    assert "a legal aid office near you" in html
