@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from eligibility.rules import verdict_label
 from intake import drafts
 from intake.models import Case
 from intake.steps import STEPS
-from intake.templatetags.intake_tags import VERDICT_LABELS, verdict_label
 from tests.case_helpers import (
     answer_first_steps,
     finish_interview,
@@ -157,7 +157,9 @@ def assert_spanish(html: str, *phrases: str) -> None:
 def finished_case(client: Client) -> Case:
     case = start_case(client)
     answer_first_steps(client, case)
-    finish_interview(client, case, request_form(0, sent_on=date(2026, 9, 1)))
+    # Received on a known date: a case ready to file, so the motion is among its papers.
+    request = request_form(0, sent_on=date(2026, 9, 1), received_on=date(2026, 9, 1))
+    finish_interview(client, case, request)
     return case
 
 
@@ -248,7 +250,8 @@ def test_the_account_and_document_pages_are_in_spanish(spanish):
     case.refresh_from_db()
     with translation.override("es"):
         label = verdict_label(case.verdict)
-    assert label != VERDICT_LABELS[case.verdict]
+    with translation.override("en"):
+        assert label != verdict_label(case.verdict)
     assert label in _page(spanish, reverse("my_cases"))
 
 
