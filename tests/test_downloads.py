@@ -266,7 +266,7 @@ def test_the_results_page_links_the_papers_and_says_who_signs_what(family, case)
     # Only what the screening allows: a ready case has no motion to file sooner.
     assert reverse("case_motion_now_pdf", args=[case.id]) not in papers
     assert "Only your loved one signs it" in papers
-    assert "Your loved one signs it and hands it to prison staff" in papers
+    assert "The person it speaks for signs it" in papers
     assert "You cannot sign or file it for them" in papers
     for reminder in drafts.FILING_REMINDERS:
         assert reminder.replace("'", "&#x27;") in papers

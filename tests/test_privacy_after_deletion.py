@@ -54,7 +54,10 @@ def test_deleting_a_case_deletes_its_drafts_from_the_cache(client, django_user_m
 def anonymous_case(client, *, days_old: int) -> Case:
     client.post(reverse("case_start"))
     case = Case.objects.order_by("-created_at").first()
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now() - timedelta(days=days_old))
+    # Answered, so that a second start makes a second case (an untouched one is reused).
+    Case.objects.filter(pk=case.pk).update(
+        completed_steps=["about_you"], updated_at=timezone.now() - timedelta(days=days_old)
+    )
     return case
 
 

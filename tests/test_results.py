@@ -200,7 +200,7 @@ def test_the_results_call_a_person_filling_it_in_for_himself_you(client, case):
     steps_and_papers = page[page.index("Next steps: who does what") : page.index("Before filing")]
 
     assert "Who: You (or your lawyer)" in steps_and_papers
-    assert "Only you sign it" in steps_and_papers
+    assert "You sign it and hand it to prison staff" in steps_and_papers
     assert "loved one" not in steps_and_papers
     Case.objects.filter(pk=case.pk).update(preparer_role="family")
     page = client.get(reverse("case_results", args=[case.id])).content.decode()
