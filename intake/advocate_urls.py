@@ -25,6 +25,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/<slug:document>.pdf", cases.case_draft, name="advocate_case_draft"),
     path("team/", team.team, name="advocate_team"),
     path("team/invite/", team.team_invite, name="advocate_team_invite"),
+    path("team/profile/", team.profile, name="advocate_profile"),
     path(
         "team/invitations/<int:invitation_id>/withdraw/",
         team.invitation_withdraw,

@@ -15,6 +15,7 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -483,6 +484,20 @@ class Organisation(models.Model):
     listed = models.BooleanField(
         default=True, help_text="Families can choose it when they share a case."
     )
+    # The public profile families see beside the share button (edited by the organisation's
+    # admin in the workspace). An organisation made before it had a profile serves everywhere.
+    all_districts = models.BooleanField(
+        default=True, help_text="It takes cases from every federal district."
+    )
+    districts = models.JSONField(
+        default=list, blank=True, help_text="The ids of the districts it takes cases from."
+    )
+    languages = models.JSONField(
+        default=list, blank=True, help_text="The codes of the languages it works in."
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    website = models.URLField(blank=True, validators=[URLValidator(schemes=["http", "https"])])
+    email = models.EmailField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -491,6 +506,40 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def serves(self, district_id: str | None) -> bool:
+        """Whether it takes cases from the district (only those taking every district when
+        the district is not known)."""
+        return self.all_districts or bool(district_id and district_id in self.districts)
+
+    @property
+    def phone_link(self) -> str:
+        """The number as a tel: link reads it: digits, and a leading "+"."""
+        number = self.phone.lower().split("x")[0]
+        return ("+" if number.strip().startswith("+") else "") + "".join(
+            c for c in number if c.isdigit()
+        )
+
+    def language_names(self) -> list[str]:
+        names = dict(SPOKEN_LANGUAGES)
+        return [str(names[code]) for code in self.languages if code in names]
+
+
+# The languages an organisation can say it works in, as families read them.
+SPOKEN_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("fr", _("French")),
+    ("ht", _("Haitian Creole")),
+    ("ko", _("Korean")),
+    ("pt", _("Portuguese")),
+    ("ru", _("Russian")),
+    ("tl", _("Tagalog")),
+    ("vi", _("Vietnamese")),
+    ("asl", _("American Sign Language")),
+]
 
 
 class MemberRole(models.TextChoices):

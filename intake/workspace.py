@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
+from eligibility import courts
 from eligibility.rules import verdict_label
 from eligibility.words import court_date, plural
 from intake import review
@@ -35,6 +36,7 @@ from intake.models import (
     Membership,
     Note,
     Organisation,
+    SentencingCourt,
     ShareOrigin,
 )
 from intake.stages import CaseStage
@@ -316,6 +318,30 @@ def organisations_to_share_with(case: Case) -> QuerySet[Organisation]:
     """The organisations a family can pick: listed, and not already holding the case."""
     holding = CaseShare.objects.filter(organisation=OuterRef("pk"), case=case, active=True)
     return Organisation.objects.filter(listed=True).exclude(Exists(holding))
+
+
+def sentencing_district(case: Case) -> courts.District | None:
+    """The federal district that gave the sentence, if the family said which (and it is one)."""
+    if case.sentencing_court != SentencingCourt.FEDERAL_DISTRICT:
+        return None
+    return courts.district(case.district)
+
+
+def sentenced_by_another_court(case: Case) -> bool:
+    """Sentenced by a court that is not a federal district court (a state court, D.C. Superior
+    Court, a court-martial): no federal defender's office to send the family to."""
+    return case.sentencing_court in (
+        SentencingCourt.STATE,
+        SentencingCourt.DC_SUPERIOR,
+        SentencingCourt.COURT_MARTIAL,
+    )
+
+
+def organisations_serving(case: Case) -> list[Organisation]:
+    """The organisations a family can pick that take cases from its sentencing district (only
+    those taking every district while the district is not known)."""
+    district = sentencing_district(case)
+    return [o for o in organisations_to_share_with(case) if o.serves(district and district.id)]
 
 
 def with_organisations_to_share_with(cases: QuerySet[Case]) -> QuerySet[Case]:

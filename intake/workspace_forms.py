@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.core.validators import URLValidator
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,7 @@ from eligibility.facts import CaseFileError
 from eligibility.grounds import CATALOGUE
 from intake import casefiles, workspace
 from intake.models import (
+    SPOKEN_LANGUAGES,
     CaseShare,
     CaseStatus,
     Invitation,
@@ -250,7 +253,7 @@ class ShareForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Which organization should see your case?"),
         queryset=Organisation.objects.none(),
-        widget=forms.RadioSelect,
+        widget=forms.HiddenInput,  # each organisation has its own button (intake/share.html)
         empty_label=None,
         error_messages={
             "required": _("Choose an organization to share your case with"),
@@ -261,7 +264,8 @@ class ShareForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        field.queryset = workspace.organisations_to_share_with(case)
+        serving = [o.pk for o in workspace.organisations_serving(case)]
+        field.queryset = workspace.organisations_to_share_with(case).filter(pk__in=serving)
         field.label_from_instance = _organisation_label
 
 
@@ -269,3 +273,102 @@ def _organisation_label(organisation: Organisation) -> str:
     if organisation.description:
         return f"{organisation.name}: {organisation.description}"
     return organisation.name
+
+
+WEB_ADDRESS = "Enter a website address that starts with https:// or http://"
+PHONE = re.compile(r"^[0-9+()., -]*(?:(?:ext\.?|x) ?[0-9]+)?$", re.IGNORECASE)
+
+
+class ProfileForm(forms.ModelForm):
+    """What families see of an organisation beside the button that shares their case."""
+
+    description = forms.CharField(
+        label="A short description",
+        help_text="One or two plain sentences, such as who you help and where.",
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    listed = forms.BooleanField(
+        label="Show this organization to families, so they can share their cases with it",
+        required=False,
+    )
+    all_districts = forms.BooleanField(
+        label="We take cases from every federal district", required=False
+    )
+    districts = forms.MultipleChoiceField(
+        label="Districts you take cases from",
+        help_text="The court that gave the sentence. Leave empty if you take every district.",
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose districts from the list"},
+    )
+    languages = forms.MultipleChoiceField(
+        label="Languages you work in",
+        choices=SPOKEN_LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose languages from the list"},
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        max_length=40,
+        required=False,
+        error_messages={"max_length": "Enter a phone number of 40 characters or fewer"},
+    )
+    website = forms.URLField(
+        label="Website",
+        assume_scheme="https",
+        max_length=200,
+        required=False,
+        validators=[URLValidator(schemes=["http", "https"], message=WEB_ADDRESS)],
+        error_messages={"invalid": WEB_ADDRESS},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.org"},
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "description",
+            "listed",
+            "all_districts",
+            "districts",
+            "languages",
+            "phone",
+            "website",
+            "email",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["districts"].choices = _district_choices()[1:]  # without "Any"
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and (not PHONE.match(phone) or sum(c.isdigit() for c in phone) < 7):
+            raise forms.ValidationError(
+                "Enter a phone number with its area code, like (212) 555-0100", code="phone"
+            )
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not data.get("all_districts")
+            and not data.get("districts")
+            and not self.has_error("districts")
+        ):
+            self.add_error(
+                "districts",
+                forms.ValidationError(
+                    "Choose the districts you take cases from, or say you take every district",
+                    code="required",
+                ),
+            )
+        return data

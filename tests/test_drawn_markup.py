@@ -336,14 +336,16 @@ def test_a_case_shared_with_no_one_needs_no_look_at_shares_or_organisations(clie
     for url in (f"/cases/{case.pk}/results/", step_url(case, "review")):
         queries = queries_of(client, url)
         assert reads_of(queries, "intake_caseshare") == 0, url
-        assert reads_of(queries, "intake_organisation") == 0, url
+    # The results list the organisations the family can turn to: one read, none on the review.
+    assert reads_of(queries_of(client, f"/cases/{case.pk}/results/"), "intake_organisation") == 1
+    assert reads_of(queries_of(client, step_url(case, "review")), "intake_organisation") == 0
 
 
 @pytest.mark.django_db
 def test_the_results_offer_sharing_only_while_an_organisation_is_left_to_share_with(client):
     case = finished_case(client, *some_requests(1))
     url = f"/cases/{case.pk}/results/"
-    offer = "Share your case with a legal organization"
+    offer = "Share my case with them"
     assert offer not in client.get(url).content.decode()  # no organisation is listed
 
     fdny = w.organisation("Federal Defenders", listed=True)
@@ -352,7 +354,7 @@ def test_the_results_offer_sharing_only_while_an_organisation_is_left_to_share_w
     w.share(case, fdny, active=True)
     page = client.get(url).content.decode()
     assert "Shared with Federal Defenders." in page
-    assert "Share your case with another legal organization" not in page  # none left
+    assert offer not in page  # none left
 
 
 @pytest.mark.django_db

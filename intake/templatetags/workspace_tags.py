@@ -25,11 +25,9 @@ def sharing_panel(context, case):
     return {
         "case": case,
         "shares": _active_shares(case),
-        "can_share": (
-            case.can_share
-            if hasattr(case, "can_share")
-            else workspace.organisations_to_share_with(case).exists()
-        ),
+        "organisations": workspace.organisations_serving(case),
+        "district": workspace.sentencing_district(case),
+        "other_court": workspace.sentenced_by_another_court(case),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -18,9 +18,9 @@ from config import throttle
 from eligibility.grounds import BY_ID
 from eligibility.rules import summary
 from eligibility.words import long_date
-from intake import answers, calendar, casefiles, clock, forms, workspace
+from intake import answers, calendar, casefiles, clock, forms
 from intake.access import case_for_request, start_case
-from intake.models import Case, Role
+from intake.models import Role
 from intake.next_steps import next_steps
 from intake.views.downloads import papers
 from intake.wizard import forget_unsent, resume_url, step_url, unsure_answers
@@ -80,9 +80,7 @@ def case_saved(request, case_id):
 
 
 def case_results(request, case_id):
-    case = case_for_request(
-        request, case_id, workspace.with_organisations_to_share_with(Case.objects)
-    )
+    case = case_for_request(request, case_id)
     # The page reads the case's facts twice (the screening, the papers): its rows once.
     prefetch_related_objects([case], "grounds", "warden_requests__grounds")
     today = clock.today()

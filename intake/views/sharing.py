@@ -40,7 +40,9 @@ def case_share(request, case_id):
             "case": case,
             "form": form,
             "shares": workspace.shared_with(case),
-            "can_share": form.fields["organisation"].queryset.exists(),
+            "organisations": list(form.fields["organisation"].queryset),
+            "district": workspace.sentencing_district(case),
+            "other_court": workspace.sentenced_by_another_court(case),
         },
     )
 

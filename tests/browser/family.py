@@ -46,6 +46,7 @@ class Family:
             "screened out": f"/cases/{self.screened_out.id}/not-eligible/",
             "results, screened out": f"/cases/{self.screened_out.id}/results/",
             "find out": f"/cases/{self.unsure.id}/how-to-find-out/",
+            "share, no organization for the court": f"/cases/{self.unsure.id}/share/",
             "results, not sure": f"/cases/{self.unsure.id}/results/",
         }
 
@@ -56,9 +57,20 @@ class Family:
 
 def family(*, password: str | None = None) -> Family:
     """Ana's account; her mother's case is shared with an organisation that asked for a change,
-    and another organisation is listed, so the case can be shared again."""
-    org = make.organisation(ORGANISATION)
-    make.organisation("Legal Aid Society")
+    and another organisation takes cases from her district, so the case can be shared again; no
+    organisation takes every district, so a case whose court is not known gets the advice on
+    where else to look."""
+    org = make.organisation(ORGANISATION, all_districts=False, districts=["nysd"])
+    make.organisation(
+        "Legal Aid Society",
+        description="Free help for families in New York City.",
+        all_districts=False,
+        districts=["nysd"],
+        languages=["en", "es"],
+        phone="(212) 555-0100",
+        website="https://legal-aid.example.org",
+        email="help@legal-aid.example.org",
+    )
     advocate = make.advocate(org, "mo@example.org", "Mo Advocate")
     ana = make.user("ana@example.com", password=password)
     ready = make.ready_case(ana, person={"name": "Jane Q. Doe"})

@@ -150,6 +150,13 @@ def test_every_workspace_page_passes_axe(new_page, axe_check, office):
     expect(page.get_by_text("We emailed an invitation to new@example.org")).to_be_visible()
     axe_check(page)
 
+    page.get_by_role("link", name="Edit the public profile families see").click()
+    axe_check(page)
+    page.get_by_label("Website").fill("ftp://files.example.org")
+    page.get_by_role("button", name="Save the profile").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    axe_check(page)
+
     _, token = Invitation.issue(
         organisation=org, email="lee@example.org", role=MemberRole.ADVOCATE, invited_by=None
     )
@@ -200,6 +207,7 @@ def test_the_workspace_stays_in_english_for_an_advocate_who_chose_spanish(
         (f"/advocate/cases/{jane.id}/step/review/", None),
         ("/advocate/import/", None),
         ("/advocate/team/", None),
+        ("/advocate/team/profile/", f"Public profile of {org.name}"),
         (f"/advocate/join/{token}/", None),
     ):
         page.goto(url)
@@ -241,6 +249,7 @@ def test_every_workspace_page_reflows_at_200_percent_zoom_320_pixels_and_200_per
         f"/advocate/cases/{jane.id}/step/review/",
         "/advocate/import/",
         "/advocate/team/",
+        "/advocate/team/profile/",
     ):
         page.goto(url)
         check(page, url)

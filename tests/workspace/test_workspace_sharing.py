@@ -40,7 +40,10 @@ def results(client, case) -> str:
 
 
 def test_it_offers_sharing_from_the_results_page(client_ana, case, fdny):
-    assert "Share your case with a legal organization" in results(client_ana, case)
+    html = results(client_ana, case)
+
+    assert "Federal Defenders of New York" in html
+    assert "Share my case with them" in html
 
 
 def test_it_lists_the_organisations_families_can_choose(client_ana, case, fdny, clinic):
@@ -48,7 +51,7 @@ def test_it_lists_the_organisations_families_can_choose(client_ana, case, fdny, 
 
     html = client_ana.get(share_url(case)).content.decode()
 
-    assert "Federal Defenders of New York: New York City" in html
+    assert "Federal Defenders of New York</h3>\n<p>New York City</p>" in html
     assert "Second Chance Clinic" in html
     assert "Unlisted Office" not in html
 

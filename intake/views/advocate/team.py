@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from config.mail import send_safely
 from intake.models import INVITATION_DAYS, Invitation, Membership
 from intake.views.advocate.base import workspace_member
-from intake.workspace_forms import InviteForm, JoinForm
+from intake.workspace_forms import InviteForm, JoinForm, ProfileForm
 
 
 def _team_page(request, membership: Membership, form: InviteForm | None = None):
@@ -40,6 +40,24 @@ def _team_page(request, membership: Membership, form: InviteForm | None = None):
 @login_required
 def team(request):
     return _team_page(request, workspace_member(request))
+
+
+@login_required
+def profile(request):
+    """What families see of the organisation, beside the button that shares their case: only
+    its admins change it."""
+    membership = workspace_member(request, admin=True)
+    organisation = membership.organisation
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your public profile is saved. Families see it now.")
+        return redirect("advocate_profile")
+    return render(
+        request,
+        "advocate/profile.html",
+        {"membership": membership, "organisation": organisation, "form": form},
+    )
 
 
 def invitation_email(*, by: str, organisation: str, link: str) -> str:
