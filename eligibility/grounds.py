@@ -193,7 +193,10 @@ CATALOGUE: tuple[GroundInfo, ...] = (
             "themselves."
         ),
         facts_to_ask_en=(
-            gettext_noop("The child's age and relationship"),
+            gettext_noop(
+                "The child's initials and year of birth only (not the full name or birth date), "
+                "and how they are related"
+            ),
             gettext_noop("Who the caregiver was"),
             gettext_noop("What happened to the caregiver"),
             gettext_noop("Who else could care for the child, and why they cannot"),
@@ -258,6 +261,9 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         ),
         facts_to_ask_en=(
             gettext_noop("The relationship"),
+            gettext_noop(
+                "For a child: the initials and year of birth only (not the full name or birth date)"
+            ),
             gettext_noop("The family member's condition"),
             gettext_noop("Why no one else can care for them"),
         ),

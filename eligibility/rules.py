@@ -22,7 +22,7 @@ from eligibility import courts
 from eligibility.facts import CaseFacts, WardenRequest
 from eligibility.grounds import BY_ID, same_family
 from eligibility.i18n import gettext as _
-from eligibility.i18n import screening_language
+from eligibility.i18n import ngettext, screening_language
 from eligibility.words import days, duration, long_date, months_as_words, short_date
 
 PASS, FAIL, WARN, UNKNOWN = "pass", "fail", "warn", "unknown"
@@ -433,6 +433,14 @@ def ground_checks(facts: CaseFacts, as_of: date) -> tuple[list[Finding], dict[st
     return findings, statuses
 
 
+def _three_quarters_words(term: int, began: date, three_quarters: date) -> str:
+    """75% of the term in words: whole months when the term allows it (180 months: "15 years",
+    135: "11 years 3 months", domain.md § 4); the test itself counts days (case-format.md)."""
+    if term * 3 % 4 == 0:
+        return months_as_words(term * 3 // 4)
+    return duration(relativedelta(three_quarters, began))
+
+
 def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
     """domain.md § 4 (b)(2): 65 or older, and served min(10 years, 75% of the term).
 
@@ -476,7 +484,7 @@ def age_criteria(facts: CaseFacts, as_of: date) -> Finding:
             needed = min(ten_years, three_quarters)
             needed_words = _("10 years or 75%% of %(term)s = %(part)s, whichever is less") % {
                 "term": months_as_words(term),
-                "part": duration(relativedelta(three_quarters, began)),
+                "part": _three_quarters_words(term, began, three_quarters),
             }
         else:
             needed, needed_words = None, ""
@@ -1246,31 +1254,68 @@ def _ground_matching(
             _("Every reason for the motion was in a request to the warden."),
             WILLIAMS,
         )
-    names = ", ".join(f'"{BY_ID[g].title}"' for g in unmatched)
-    message = _(
-        "The warden never saw this reason: %(reasons)s. Courts in some parts of the country "
-        "require the warden to see every reason first. To be safe, do one of two things. One: "
-        "send a new request to the warden that lists it; its own 30-day wait starts when the "
-        "warden receives the new request."
-    ) % {"reasons": names}
-    if matched:
-        partial = motion_dates(matched, views)
-        when = partial.for_filing(as_of)
-        if when is not None:
-            message += " " + _(
-                "Two: file now on the other reasons only, and leave this one out. On those "
-                "reasons alone the motion can be filed on or after %(date)s."
-            ) % {"date": long_date(when)}
-            if partial.proven is None or partial.proven != when:
-                message += " " + _(
-                    "That date is an estimate until you have proof of the date received."
-                )
-        else:
-            message += " " + _(
-                "Two: file on the other reasons only, and leave this one out, once the dates of "
-                "that request are known."
-            )
+    partial = motion_dates(matched, views) if matched else None
+    when = partial.for_filing(as_of) if partial is not None else None
+    estimate = partial is not None and when is not None and partial.proven != when
+    message = _new_request_choices(unmatched, bool(matched), when, estimate)
     return Finding("ground_matching", FAIL, message, WILLIAMS)
+
+
+def _new_request_choices(
+    unmatched: tuple[str, ...], matched: bool, when: date | None, estimate: bool
+) -> str:
+    """An unmatched ground (domain.md § 3): both choices a defender would give, or the one path
+    when no reason was in a counting request."""
+    n = len(unmatched)
+    text = ngettext(
+        "The warden never saw this reason: %(reasons)s. Courts in some parts of the country "
+        "require the warden to see every reason first.",
+        "The warden never saw these reasons: %(reasons)s. Courts in some parts of the country "
+        "require the warden to see every reason first.",
+        n,
+    ) % {"reasons": _titles(unmatched)}
+    if not matched:
+        return (
+            text
+            + " "
+            + ngettext(
+                "To be safe, there is one path: send the warden a new request today that "
+                "lists this reason. The 30 days start when the warden receives it.",
+                "To be safe, there is one path: send the warden a new request today that "
+                "lists these reasons. The 30 days start when the warden receives it.",
+                n,
+            )
+        )
+    text += " " + ngettext(
+        "To be safe, you have two choices, and you can do both. One: send the warden a new "
+        "request today that lists this reason. Its own 30 days start when the warden receives it.",
+        "To be safe, you have two choices, and you can do both. One: send the warden a new "
+        "request today that lists these reasons. Its own 30 days start when the warden receives "
+        "it.",
+        n,
+    )
+    if when is None:
+        return (
+            text
+            + " "
+            + ngettext(
+                "Two: if time matters, file on the other reasons only and leave this one out, "
+                "once the dates of the first request are known.",
+                "Two: if time matters, file on the other reasons only and leave these out, "
+                "once the dates of the first request are known.",
+                n,
+            )
+        )
+    text += " " + ngettext(
+        "Two: if time matters, file on the other reasons only and leave this one out. On "
+        "those reasons alone the motion can be filed on or after %(date)s.",
+        "Two: if time matters, file on the other reasons only and leave these out. On those "
+        "reasons alone the motion can be filed on or after %(date)s.",
+        n,
+    ) % {"date": long_date(when)}
+    if estimate:
+        text += " " + _("That date is an estimate until you have proof of the date received.")
+    return text
 
 
 def _exhaustion(
@@ -1407,7 +1452,6 @@ class Summary:
 def summary(result: Screening) -> Summary:
     """The verdict as a family reads it (domain.md § 8): what it means and what to do next."""
     when = result.earliest_filing_date
-    names = ", ".join(f'"{BY_ID[g].title}"' for g in result.unmatched_grounds)
     sooner = result.verdict in ("waiting", "needs_information")
     if sooner and result.partial_filing_date is not None:
         # domain.md § 2, case-format.md `partial_grounds`: say first what can go now.
@@ -1473,15 +1517,12 @@ def summary(result: Screening) -> Summary:
                 ),
             )
         case "new_request_needed":
-            explanation = _(
-                "The warden never saw this reason: %(reasons)s. Courts in some parts of the "
-                "country require the warden to see every reason first. To be safe, send a new "
-                "request that lists it, or file on the other reasons only."
-            ) % {"reasons": names}
-            if result.partial_filing_date is not None:
-                explanation += " " + _(
-                    "On the other reasons alone the motion can be filed on or after %(date)s."
-                ) % {"date": long_date(result.partial_filing_date)}
+            explanation = _new_request_choices(
+                result.unmatched_grounds,
+                bool(result.partial_grounds),
+                result.partial_filing_date,
+                result.partial_date_is_estimate,
+            )
             return Summary(_("A new request to the warden is needed"), explanation)
         case "waiting":
             return Summary(

@@ -56,14 +56,26 @@ def _text(label: str, *, help_text: str = "", max_length: int = 200, **attrs):
     )
 
 
-def _long_text(label: str, *, help_text: str = ""):
+def _long_text(label: str, *, help_text: str = "", voice: str = "", caution: str = ""):
+    """A box of several lines. `voice` says whose words its text becomes (IN_MOTION: the
+    person in prison's, in the motion; IN_DECLARATION: the family member's own statement),
+    `caution` a warning shown by it; intake_tags.field_block draws both."""
+    attrs = {"rows": 4}
+    if voice:
+        attrs["data-voice"] = voice
+    if caution:
+        attrs["data-caution"] = caution
     return TextField(
         label=label,
         required=False,
         max_length=10_000,
         help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs=attrs),
     )
+
+
+# Where a box's text goes (templates/drafts/motion.html, family_declaration.html).
+IN_MOTION, IN_OWN_MOTION, IN_DECLARATION = "motion", "own", "declaration"
 
 
 def facility_choices() -> list[tuple[str, object]]:
@@ -603,7 +615,7 @@ def _grounds_fields() -> dict[str, forms.Field]:
             label=_("What is happening? Include these facts if you can:"),
             required=False,
             max_length=10_000,
-            widget=forms.Textarea(attrs={"rows": 5}),
+            widget=forms.Textarea(attrs={"rows": 5, "data-voice": IN_MOTION}),
         )
         fields[f"evidence_{info.id}"] = forms.MultipleChoiceField(
             label=_("Which of these papers do you have, or can you get?"),
@@ -868,43 +880,65 @@ RequestFormSet = forms.formset_factory(
 
 
 class ReleasePlanForm(forms.Form):
+    """The home offered. A family member's answers go in their own declaration (an exhibit);
+    a person filling it in for himself swears to them in the motion (intake/drafts.py)."""
+
     residence = _long_text(
         _("Where would they live?"),
         help_text=_("The address, and whether it is a house or an apartment."),
+        voice=IN_DECLARATION,
     )
-    household = _long_text(_("Who lives there, and are they willing to have them?"))
+    household = _long_text(
+        _("Who lives there, and are they willing to have them?"), voice=IN_DECLARATION
+    )
     support = _long_text(
         _("How would they pay for food and bills?"),
         help_text=_("For example: Social Security, a pension, a job offer, or help from family."),
+        voice=IN_DECLARATION,
     )
     medical_care = _long_text(
         _("Where would they get medical care?"),
         help_text=_("The doctor, clinic or hospital, if health is a reason."),
+        voice=IN_DECLARATION,
     )
     medical_payment = _long_text(
         _("How would medical care be paid for?"),
         help_text=_("For example: Medicare, Medicaid, the VA, or a health plan."),
+        voice=IN_DECLARATION,
     )
+
+    def __init__(self, *args, own: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if own:
+            for name in ("household", "support", "medical_care", "medical_payment"):
+                self.fields[name].widget.attrs["data-voice"] = IN_OWN_MOTION
+            # Only the city and state reach the motion; the address goes to Probation.
+            self.fields["residence"].widget.attrs.pop("data-voice")
 
 
 class BackgroundForm(forms.Form):
     programs = _long_text(
         _("Classes and programs completed in prison"),
         help_text=_("For example: a drug program (RDAP), anger classes, or parenting classes."),
+        voice=IN_MOTION,
     )
-    work = _long_text(_("Jobs held in prison"))
-    education = _long_text(_("School, GED or college courses"))
+    work = _long_text(_("Jobs held in prison"), voice=IN_MOTION)
+    education = _long_text(_("School, GED or college courses"), voice=IN_MOTION)
     conduct = _long_text(
         _("Their conduct record"),
         help_text=_("For example: no write-ups in 10 years. It is better to say it honestly."),
+        voice=IN_MOTION,
     )
     statement = _long_text(
         _("In their own words: what they would like the judge to know"),
         help_text=_("About the crime, what has changed, and their plans."),
+        voice=IN_MOTION,
+        caution="offense",
     )
     support_letters = _long_text(
         _("Who will write letters of support?"),
         help_text=_("For example: family, a pastor, or a boss who will hire them."),
+        voice=IN_MOTION,
     )
 
 

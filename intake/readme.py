@@ -142,7 +142,7 @@ def build(
         addresses += [_clerk_address(facts, district), _usao_address(district)]
     return ReadMeFirst(
         person=facts.person.name or "",
-        papers=tuple(_paper(d, for_self) for d in papers if d in TITLES),
+        papers=tuple(_paper(d, for_self, screening.verdict) for d in papers if d in TITLES),
         dates=tuple(_dates(screening, papers)),
         addresses=tuple(addresses),
         sections=tuple(_sections(facts, screening, papers, for_self)),
@@ -179,13 +179,19 @@ TITLES = frozenset(
 )
 
 
-def _paper(document: str, for_self: bool) -> Paper:
+def _paper(document: str, for_self: bool, verdict: str = "") -> Paper:
     clerk = _("Your loved one mails it to the clerk's office below, with the motion.")
     if document == "warden-request":
         return Paper(
             document,
             _titles()[document],
             _(
+                "A request that counts was already sent, so this one is not needed to file. "
+                "Send a new one only to add reasons the warden has not seen. Its own 30 days "
+                "start when the warden receives it."
+            )
+            if verdict in ("ready_to_file", "waiting")
+            else _(
                 "It asks the warden to ask the court to shorten the sentence. The 30 days of "
                 "waiting start when the warden receives it."
             ),

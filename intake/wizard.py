@@ -39,7 +39,7 @@ from formtools.wizard.views import NamedUrlWizardView
 
 from intake import answers, clock, forms, workspace
 from intake.access import case_for_request
-from intake.models import NOT_SURE, Case, CaseShare
+from intake.models import NOT_SURE, Case, CaseShare, Role
 from intake.review import sections as review_sections
 from intake.steps import STEP_INFO, STEPS, numbering
 
@@ -171,6 +171,9 @@ class CaseWizard(NamedUrlWizardView):
         if issubclass(self.get_form_list()[step or self.steps.current], forms.CaseDatesMixin):
             # Dates are checked against the answers of other steps (forms.CaseDatesMixin).
             kwargs["case"] = self.case
+        if (step or self.steps.current) == "release_plan":
+            # Whose words the home's answers become (the motion's, or a family declaration's).
+            kwargs["own"] = self.case.preparer_role == Role.SELF
         return kwargs
 
     def get_context_data(self, form, **kwargs):

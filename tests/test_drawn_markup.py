@@ -47,7 +47,7 @@ OLD_REASON_LOOP = """{% load intake_tags %}{% for row in form.rows %}
               {% for fact in row.info.facts_to_ask %}<li>{{ fact }}</li>{% endfor %}
             </ul>
             {% include "includes/field_errors.html" with field=row.facts %}
-            {% described_widget row.facts row.facts.auto_id|add:"_ask" %}
+            {% described_widget row.facts row.facts.auto_id|add:"_ask" %}{% voice_notice row.facts %}
           </div>
           {% if row.change_in_law %}{% include "includes/field.html" with field=row.change_in_law %}
           {% endif %}{% include "includes/field.html" with field=row.evidence %}

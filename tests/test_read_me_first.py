@@ -287,3 +287,19 @@ def test_the_family_members_own_statement_is_theirs_to_sign():
     )
     statement = next(p for p in sheet.papers if p.document == "family-declaration")
     assert statement.who_signs.startswith("You sign it")
+
+
+def test_a_case_that_can_file_is_told_a_new_warden_request_is_not_needed():
+    facts = loads(json.dumps(case_data()))
+    screening = screen(facts, AS_OF)
+    assert screening.verdict == "waiting"
+    sheet = readme.build(facts, screening, papers=("warden-request", "motion"))
+    about = next(p for p in sheet.papers if p.document == "warden-request").about
+    assert "so this one is not needed to file" in about
+    assert "The 30 days of waiting start" not in about
+    first = readme.build(
+        loads(json.dumps(case_data(warden_requests=[]))),
+        screen(loads(json.dumps(case_data(warden_requests=[]))), AS_OF),
+        papers=("warden-request",),
+    )
+    assert "The 30 days of waiting start" in first.papers[0].about

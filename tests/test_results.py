@@ -263,3 +263,71 @@ def test_it_says_which_reasons_can_be_filed_on_now_while_others_wait(client, cas
     assert "You can file now on these reasons alone" in html
     assert "<li>A terminal illness</li>" in html
     assert "October 2, 2026" in html
+
+
+def section(html: str, heading: str) -> str:
+    """The text of one results section, from its heading to the next <h2>."""
+    start = html.find(f"<h2>{heading}</h2>")
+    if start < 0:
+        return ""
+    end = html.find("<h2", start + 1)
+    return html[start : end if end > 0 else None]
+
+
+def test_an_unmatched_reason_shows_both_choices_and_the_plural_right(client, case):
+    CaseGround.objects.create(case=case, category="family_parent", facts="Mother")
+    CaseGround.objects.create(case=case, category="family_spouse_partner", facts="Wife")
+    add_request(case, received_on=date(2026, 9, 1))
+
+    html = page(client, case)
+
+    assert "you have two choices" in html
+    assert "One: send the warden a new request today that lists these reasons" in html
+    assert "Two: if time matters, file on the other reasons only" in html
+    assert "lists it" not in html
+    assert "Friday, October 2, 2026" in html
+
+
+def test_with_no_reason_in_the_request_there_is_one_path(client, case):
+    add_request(case, received_on=date(2026, 9, 1), grounds=("family_parent",))
+
+    html = page(client, case)
+
+    assert "there is one path: send the warden a new request today that lists this reason" in (html)
+    assert "two choices" not in html
+    assert "One:" not in html
+
+
+def test_a_used_request_is_not_a_thing_to_do_when_another_counts(client, case):
+    Case.objects.filter(pk=case.pk).update(
+        prior_motion="yes", prior_motion_filed_on=date(2026, 1, 5), prior_motion_outcome="decided"
+    )
+    add_request(case, received_on=date(2025, 11, 1))
+    add_request(case, received_on=date(2026, 9, 1))
+
+    html = page(client, case)
+
+    assert "Your loved one can file the motion now" in html
+    assert "A new motion needs a new request" not in section(html, "What to do")
+    assert "A new motion needs a new request" in section(html, "Good to know")
+
+
+def test_a_pending_appeal_shows_by_the_headline(client, case):
+    Case.objects.filter(pk=case.pk).update(appeal_pending="yes")
+    add_request(case, received_on=date(2026, 9, 1))
+
+    html = page(client, case)
+
+    notice = html.index("An appeal is still open")
+    assert html.index("<h1>") < notice < html.index("This is information, not legal advice")
+
+
+def test_a_ready_case_is_told_a_new_warden_request_is_not_needed(client, case):
+    add_request(case, received_on=date(2026, 9, 1))
+
+    html = page(client, case)
+
+    assert "Your loved one can file the motion now" in html
+    assert "The request to the warden" in html
+    assert "so this one is not needed to file" in html
+    assert "The 30 days of waiting start when the warden receives it." not in html

@@ -383,3 +383,14 @@ def test_it_does_not_ask_for_a_request_about_a_failing_age_ground():
     assert statuses(result, "ground_criteria", "age") == {"fail"}
     assert result.verdict == "ready_to_file"
     assert result.unmatched_grounds == ()
+
+
+def test_three_quarters_of_a_whole_term_reads_in_whole_months():
+    # 75% of 20 years is 180 months: "15 years", never "15 years 1 day" (the day count of the
+    # test itself is unchanged).
+    data = age_case(dob=OLD, began="2017-01-01", term=240)
+
+    finding = only(screen_case(data, AS_OF), "ground_criteria", "age")
+
+    assert "10 years or 75% of 20 years = 15 years, whichever is less" in finding.message
+    assert "15 years 1 day" not in finding.message

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import normalize_newlines
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from eligibility import rules, words
 from eligibility.i18n import screening_language
@@ -312,8 +312,63 @@ def field_block(bound_field):
         _hint(bound_field),
         _errors(bound_field),
         described_widget(bound_field),
-        _limit(bound_field),
+        _limit(bound_field) + _voice(bound_field),
     )
+
+
+@register.simple_tag
+def voice_notice(bound_field) -> SafeString:
+    return _voice(bound_field)
+
+
+def _voice(bound_field) -> SafeString:
+    """Under a box whose text reaches a court paper: whose words it becomes there, a caution
+    for the offense in their own words (domain.md § 6), and for the motion's words a preview
+    line that static/js/voice-preview.js fills as they type (without it, the notice alone)."""
+    attrs = bound_field.field.widget.attrs
+    voice = attrs.get("data-voice")
+    parts = []
+    if attrs.get("data-caution") == "offense":
+        caution = gettext(OFFENSE_CAUTION)
+        parts.append(_format('\n  <p class="notice voice-caution">{}</p>', caution))
+    if voice in VOICE_NOTICES:
+        parts.append(
+            _format(
+                '\n  <p class="hint voice-notice" id="{}_voice">{}</p>',
+                bound_field.auto_id,
+                gettext(VOICE_NOTICES[voice]),
+            )
+        )
+    if voice in ("motion", "own"):
+        parts.append(
+            _format(
+                '\n  <p class="hint voice-preview" id="{}_preview" data-label="{}" hidden></p>',
+                bound_field.auto_id,
+                gettext("In the motion:"),
+            )
+        )
+    return mark_safe("".join(parts))
+
+
+VOICE_NOTICES = {
+    "motion": gettext_noop(
+        "This goes in the court paper as your loved one's own words. They sign it under oath, "
+        "so write only what they know is true."
+    ),
+    "own": gettext_noop(
+        "This goes in the court paper as your own words. You sign it under oath, so write only "
+        "what you know is true."
+    ),
+    "declaration": gettext_noop(
+        "This goes in your own signed statement, not in your loved one's words."
+    ),
+}
+
+OFFENSE_CAUTION = gettext_noop(
+    "Be careful here. Stay within what the court already found. Do not add anything they were "
+    "not charged with. If an appeal is still open, talk to the appeal lawyer before writing "
+    "about the crime."
+)
 
 
 def _limit(bound_field) -> SafeString:
@@ -380,7 +435,7 @@ def _reason_questions(row: dict) -> SafeString:
         facts.auto_id,
         asks,
         _errors(facts),
-        described_widget(facts, f"{facts.auto_id}_ask"),
+        described_widget(facts, f"{facts.auto_id}_ask") + _voice(facts),
         _format("{}\n\n          ", field_block(row["change_in_law"]))
         if row.get("change_in_law")
         else "",

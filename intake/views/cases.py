@@ -104,15 +104,34 @@ def case_results(request, case_id):
             "partial_now": sooner is not None
             and sooner <= today
             and not screening.partial_date_is_estimate,
-            "to_do": [f for f in screening.findings if f.status in ("fail", "unknown")],
-            "warnings": [f for f in screening.findings if f.status == "warn"],
-            "in_order": [f for f in screening.findings if f.status == "pass"],
+            **sort_findings(screening),
             "not_grounds": answers.not_grounds_chosen(case),
             "next_steps": next_steps(screening, own=case.preparer_role == Role.SELF),
             "review_url": step_url(case, "review"),
             "papers": papers(case, screening),
         },
     )
+
+
+# Verdicts with a motion to file: no failing finding holds them back (another request counts,
+# another reason qualifies), so such findings are worth knowing, not things to do.
+CAN_FILE = ("ready_to_file", "waiting")
+
+
+def sort_findings(screening) -> dict:
+    """The results page's lists: "What to do", "Good to know", "What is already in order",
+    and what must sit at the top by the headline (a pending appeal, domain.md § 1)."""
+    lists: dict = {"at_top": [], "to_do": [], "warnings": [], "in_order": []}
+    for finding in screening.findings:
+        if finding.rule == "pending_appeal":
+            lists["at_top"].append(finding)
+        elif finding.status == "pass":
+            lists["in_order"].append(finding)
+        elif finding.status == "warn" or screening.verdict in CAN_FILE:
+            lists["warnings"].append(finding)
+        else:
+            lists["to_do"].append(finding)
+    return lists
 
 
 def case_calendar(request, case_id):

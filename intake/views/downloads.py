@@ -164,7 +164,7 @@ def papers(case: Case, screening: Screening) -> dict:
     exhibits = evidence_for(case)
     offered = drafts.documents(facts, screening, exhibits, preparer_role=case.preparer_role or None)
     return {
-        "drafts": [_paper(case, document) for document in offered],
+        "drafts": [_paper(case, document, screening.verdict) for document in offered],
         "motion": bool(screening.motion_documents),
         "no_motion": screening.no_motion_reason or "",
         "packet_url": reverse("case_filing_packet", args=[case.id]),
@@ -186,12 +186,15 @@ def sign_after(screening: Screening) -> str:
     return long_date(min(ahead)) if ahead else ""
 
 
-def _paper(case: Case, document: str) -> Paper:
+def _paper(case: Case, document: str, verdict: str) -> Paper:
     url = reverse(URL_NAMES[document], args=[case.id])
     who = WHO_SIGNS[document]
     if case.preparer_role == Role.SELF:
         who = WHO_SIGNS_SELF.get(document, who)
-    return Paper(PAPER_TITLES[document], url, who, PAPER_ABOUT[document])
+    about = PAPER_ABOUT[document]
+    if verdict in ("ready_to_file", "waiting"):
+        about = PAPER_ABOUT_SENT.get(document, about)
+    return Paper(PAPER_TITLES[document], url, who, about)
 
 
 PAPER_TITLES = {
@@ -232,6 +235,15 @@ PAPER_ABOUT = {
         "Your own sworn statement about the home you offer, who lives there, the support and "
         "the medical care. It goes with the motion as an exhibit, so the motion does not put "
         "your words in your loved one's mouth."
+    ),
+}
+
+# A request that counts was already sent: a new one only adds reasons.
+PAPER_ABOUT_SENT = {
+    "warden-request": gettext_lazy(
+        "A request that counts was already sent, so this one is not needed to file. Send a new "
+        "one only to add reasons the warden has not seen. Its own 30 days start when the warden "
+        "receives it."
     ),
 }
 

@@ -58,3 +58,16 @@ def test_switching_to_spanish_keeps_what_was_typed(new_page, axe_check):
     )
     expect(page.locator("#id_release_plan-residence_count")).to_contain_text("de 10.000 caracteres")
     axe_check(page)
+
+
+def test_the_motions_words_are_previewed_as_they_are_typed(new_page, axe_check):
+    page = new_page(PHONE)
+    case_url = start_at_the_release_plan(page)
+    page.goto(f"{case_url}/step/background/")
+    preview = page.locator("#id_background-work_preview")
+
+    expect(preview).to_be_hidden()
+    page.get_by_label("Jobs held in prison").fill("I work in the  kitchen\nevery day.")
+
+    expect(preview).to_have_text("In the motion: \u201cI work in the kitchen every day.\u201d")
+    axe_check(page)
