@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0005_receipt_proof_staff_stamp_and_new_answers'),
+        ('intake', '0006_case_stages'),
     ]
 
     operations = [
