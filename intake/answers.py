@@ -132,9 +132,13 @@ def request_initial(request: WardenRequest) -> dict:
     return values
 
 
+# Marks the blank request a page adds after the saved ones (no form field reads it).
+NEW_REQUEST = "new_request"
+
+
 def new_request_initial(case: Case) -> dict:
     """A request not told about yet starts at the prison the person is in now."""
-    return _facility_initial(case.facility)
+    return {**_facility_initial(case.facility), NEW_REQUEST: True}
 
 
 def save(case: Case, step: str, form) -> None:
@@ -199,7 +203,7 @@ def _save_requests(case: Case, formset) -> None:
     # request" page, a blank one), unless the requests changed on another device since this
     # page was drawn; then nothing is known to have moved.
     drawn = formset.initial or []
-    saved_drawn = [values for values in drawn if values]
+    saved_drawn = [values for values in drawn if values and not values.get(NEW_REQUEST)]
     if formset.initial_form_count() == len(drawn) and len(saved_drawn) == len(old):
         moves = {
             position: kept.index(form) if form in kept else None

@@ -84,6 +84,12 @@ def test_after_a_later_sign_up_the_way_back_leads_to_the_case_with_answers(clien
             "password2": "a long pass phrase",
         },
     )
+    # Sign-up answers alike for every address, so the account is then logged in to, and the
+    # cases of this browser claimed for it.
+    response = client.post(
+        reverse("login"), {"username": "ana@example.com", "password": "a long pass phrase"}
+    )
+    client.post(response["Location"], {"answer": "mine"})
     page = home(client)
 
     assert reverse("case_resume", args=[case.id]) in page
