@@ -33,6 +33,7 @@ SIMPLE_FIELDS: dict[str, tuple[str, ...]] = {
         "prior_motion",
         "prior_motion_filed_on",
         "prior_motion_decided_on",
+        "prior_motion_outcome",
     ),
     "release_plan": ("residence", "household", "support", "medical_care", "medical_payment"),
     "background": ("programs", "work", "education", "conduct", "statement", "support_letters"),
@@ -111,6 +112,8 @@ def initial(case: Case, step: str) -> dict | list[dict]:
             values[f"facts_{ground.category}"] = ground.facts
             values[f"evidence_{ground.category}"] = ground.evidence
             values[f"evidence_notes_{ground.category}"] = ground.evidence_notes
+            if ground.category == "other":
+                values[forms.CHANGE_IN_LAW] = ground.change_in_law
         return values
     if step == "requests":
         return {"requests_sent": case.requests_sent, "bop_motion": case.bop_motion}

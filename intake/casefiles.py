@@ -9,9 +9,11 @@ same facts.
 
 An exported file also carries, under "interview", the answers the case file v1 has no place for
 (who is filling it in, the screening's other answers, the non-reasons, the papers each reason
-has, how each request's receipt can be shown) and a list of the uploaded documents, so a family
-downloading its case gets everything we hold but the files themselves. Readers of v1 ignore
-the section (case-format.md: extra fields are ignored); the import reads it back.
+has) and a list of the uploaded documents, so a family downloading its case gets everything we
+hold but the files themselves. Readers of v1 ignore the section (case-format.md: extra fields
+are ignored); the import reads it back. How each request's receipt is shown is the case file's
+own `warden_requests[].receipt_proof`; files written before it was read from the section, and
+such a file's section is still read for it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from eligibility.grounds import BY_ID, NOT_GROUNDS_BY_ID
 from intake import workspace
 from intake.fields import CONTROL_CHARACTERS
 from intake.models import (
+    SCREENING_FIELDS,
     AuditAction,
     Case,
     CaseGround,
@@ -55,7 +58,6 @@ MAX_BYTES = 1_000_000
 EVIDENCE_NOTES_LENGTH = 1000  # as the grounds step allows
 # The section of an exported case file with what the case file v1 has no place for.
 INTERVIEW = "interview"
-NEW_LAW_BEGINS = date(1987, 11, 1)
 # PositiveIntegerField: the largest value every supported database stores.
 LARGEST_TERM = 2_147_483_647
 
@@ -123,15 +125,22 @@ def read_interview(data: Any, facts: CaseFacts) -> Interview:
     if len(requests) > len(facts.warden_requests):
         raise CaseFileError(f"{INTERVIEW}.warden_requests", "has more requests than the file")
     proofs = tuple(
-        _choice(
-            _object(r, f"{INTERVIEW}.warden_requests[{i}]"),
-            "receipt_proof",
-            ReceiptProof.values,
-            f"{INTERVIEW}.warden_requests[{i}]",
+        _OLD_PROOFS.get(proof, proof)
+        for proof in (
+            _choice(
+                _object(r, f"{INTERVIEW}.warden_requests[{i}]"),
+                "receipt_proof",
+                (*ReceiptProof.values, *_OLD_PROOFS),
+                f"{INTERVIEW}.warden_requests[{i}]",
+            )
+            for i, r in enumerate(requests)
         )
-        for i, r in enumerate(requests)
     )
     return Interview(fields, evidence, proofs)
+
+
+# What files exported before the case file had `receipt_proof` called a value.
+_OLD_PROOFS = {"stamped_copy": ReceiptProof.STAFF_STAMP}
 
 
 def _notes(value: Any, path: str) -> str:
@@ -255,14 +264,13 @@ def build_case(
     case = Case(
         sentencing_court=_text(custody.sentencing_court),
         custody_status=_text(custody.status),
-        offense_before_1987=(
-            "" if offense_date is None else _yes_no(offense_date < NEW_LAW_BEGINS)
-        ),
+        offense_before_1987=_yes_no(custody.old_law),
         offense_ended_on=offense_date,
         appeal_pending=_yes_no(sentence.appeal_pending),
-        prior_motion=YesNo.YES if prior.filed_on or prior.decided_on else "",
+        prior_motion=YesNo.YES if prior.filed_on or prior.decided_on or prior.outcome else "",
         prior_motion_filed_on=prior.filed_on,
         prior_motion_decided_on=prior.decided_on,
+        prior_motion_outcome=_text(prior.outcome),
         person_name=_text(person.name),
         register_number=_text(person.register_number),
         date_of_birth=person.date_of_birth,
@@ -305,6 +313,7 @@ def build_case(
             facts=g.facts,
             evidence=interview.evidence.get(g.category, ([], ""))[0],
             evidence_notes=interview.evidence.get(g.category, ([], ""))[1],
+            change_in_law=_yes_no(g.change_in_law) if g.category == "other" else "",
         )
         for g in facts.grounds
     )
@@ -324,17 +333,23 @@ def build_case(
             bp10_on=request.appeal.bp10_on,
             bp11_on=request.appeal.bp11_on,
             final_denial_on=request.appeal.final_denial_on,
-            receipt_proof=(
-                interview.receipt_proof[position] if position < len(interview.receipt_proof) else ""
-            ),
+            receipt_proof=_receipt_proof(request, position, interview),
         )
         RequestGround.objects.bulk_create(
             RequestGround(request=row, category=g.category, facts=g.facts)
             for g in request.grounds or ()
         )
     case.rescreen(today)
-    case.save(update_fields=["verdict", "earliest_filing_date", "screened_on"])
+    case.save(update_fields=SCREENING_FIELDS)
     return case
+
+
+def _receipt_proof(request: casefile.WardenRequest, position: int, interview: Interview) -> str:
+    """The file's own `receipt_proof`; for a file written before it had one, the section's."""
+    if request.receipt_proof is not None:
+        return request.receipt_proof
+    old = interview.receipt_proof
+    return old[position] if position < len(old) else ""
 
 
 _RELEASE_PLAN = ("residence", "household", "support", "medical_care", "medical_payment")
@@ -370,9 +385,6 @@ def interview_answers(case: Case) -> dict:
         "grounds": [
             {"category": g.category, "evidence": list(g.evidence), "notes": g.evidence_notes}
             for g in case.grounds.all()
-        ],
-        "warden_requests": [
-            {"receipt_proof": r.receipt_proof or None} for r in case.warden_requests.all()
         ],
         "documents": [
             {

@@ -7,7 +7,6 @@ would make the screening wrong.
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 
 from django import forms
@@ -19,13 +18,18 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from config import throttle
-from eligibility import courts, i18n
-from eligibility.facts import normalise_register_number
+from eligibility import courts, facts, i18n
+from eligibility.facts import (
+    DateProblem,
+    check_request_dates,
+    date_problems,
+    normalise_register_number,
+)
 from eligibility.grounds import CATALOGUE, NOT_GROUNDS
-from intake import models
+from eligibility.words import court_date
+from intake import clock, models
 from intake.fields import FixedChoices, MonthDayYearField, TextField
 
-NEW_LAW_BEGINS = date(1987, 11, 1)
 OTHER_FACILITY = "other"
 NOT_LISTED = _("Not listed: I will type the name")
 
@@ -113,6 +117,56 @@ class FacilityMixin:
             )
 
 
+class CaseDatesMixin:
+    """A step form that checks its dates against answers saved on other steps (the offense's
+    end on the screening step, the sentence on the sentence step): the wizard passes the case.
+    """
+
+    def __init__(self, *args, case: models.Case | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+
+def _date_message(code: str, field: str, **words) -> str:
+    """A date the rules call impossible (eligibility.facts.date_problems), in a family's words."""
+    if code == "received_before_sent":
+        return _("It cannot be received before it was sent. Check both dates")
+    if code == "response_before_received":
+        return _("The warden cannot answer before receiving the request. Check both dates")
+    if code == "old_law_contradicts_offense_date":
+        if words.get("before") == models.YesNo.YES:
+            return _(
+                "This date is not before November 1, 1987. Check the date, or change the answer "
+                "above"
+            )
+        return _("This date is before November 1, 1987. Check the date, or change the answer above")
+    if code == "imposed_before_offense" and field == "offense_ended_on":
+        return _(
+            "This is after the date of the sentence you gave (%(sentenced)s). The crime must end "
+            "before the sentence. Check this date, or the date of the sentence"
+        ) % {"sentenced": words.get("sentenced", "")}
+    if code == "imposed_before_offense":
+        return _(
+            "This is before the crime ended (%(ended)s, your answer on the first questions). "
+            "The sentence comes after the crime. Check this date, or that one"
+        ) % {"ended": words.get("ended", "")}
+    return MonthDayYearField.default_error_messages["future"]
+
+
+def _refuse(form, problems: list[DateProblem], fields: dict[str, str], **words) -> None:
+    """Put each problem the rules found on the form field it names (`fields`: case-file path
+    to form field), in a family's words, unless that field already has a message."""
+    for problem in problems:
+        name = fields.get(problem.field)
+        if name and not form.has_error(name):
+            form.add_error(
+                name,
+                forms.ValidationError(
+                    _date_message(problem.code, name, **words), code=problem.code
+                ),
+            )
+
+
 class AboutYouForm(forms.Form):
     role = _radios(
         models.Role.choices,
@@ -180,6 +234,13 @@ HOW_TO_FIND_OUT = {
             "every motion filed."
         )
     ),
+    "prior_motion_outcome": (
+        _(
+            "The judge's order on the earlier motion says how it ended. If it says the motion "
+            "was dismissed because the 30 days had not passed, or the request to the warden was "
+            "not finished, it was filed too early. The court's docket (on PACER) has the order."
+        )
+    ),
 }
 
 
@@ -188,7 +249,7 @@ HOW_TO_FIND_OUT = {
 STATE_SENTENCE = "state_sentence"
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(CaseDatesMixin, forms.Form):
     custody_status = _radios(
         [(STATE_SENTENCE, _("In a state prison or county jail (a state sentence)"))]
         + models.CustodyStatus.choices,
@@ -254,6 +315,14 @@ class ScreeningForm(forms.Form):
     )
     prior_motion_filed_on = MonthDayYearField(label=_("The date that motion was filed, if known"))
     prior_motion_decided_on = MonthDayYearField(label=_("The date the judge decided it, if known"))
+    prior_motion_outcome = _radios(
+        models.PriorMotionOutcome.choices,
+        _("How did the earlier motion end?"),
+        required=False,
+        help_text=_(
+            "If the judge said it was filed too early, it can be filed again after the 30 days."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -278,27 +347,21 @@ class ScreeningForm(forms.Form):
                     code="required",
                 ),
             )
-        elif ended and before == "yes" and ended >= NEW_LAW_BEGINS:
-            self.add_error(
-                "offense_ended_on",
-                forms.ValidationError(
-                    _(
-                        "This date is not before November 1, 1987. Check the date, or change the "
-                        "answer above"
-                    ),
-                    code="contradiction",
+        elif ended:
+            saved = self.case.imposed_on if self.case else None
+            problems = date_problems(
+                facts.CaseFacts(
+                    custody=facts.Custody(offense_date=ended, old_law=models.yes_no(before)),
+                    sentence=facts.Sentence(imposed_on=saved),
                 ),
+                clock.today(),
             )
-        elif ended and before == "no" and ended < NEW_LAW_BEGINS:
-            self.add_error(
-                "offense_ended_on",
-                forms.ValidationError(
-                    _(
-                        "This date is before November 1, 1987. Check the date, or change the "
-                        "answer above"
-                    ),
-                    code="contradiction",
-                ),
+            _refuse(self, problems, {"custody.old_law": "offense_ended_on"}, before=before)
+            _refuse(
+                self,
+                problems,
+                {"sentence.imposed_on": "offense_ended_on"},
+                sentenced=court_date(saved) if saved else "",
             )
         filed, decided = (
             cleaned.get("prior_motion_filed_on"),
@@ -312,6 +375,8 @@ class ScreeningForm(forms.Form):
                     code="order",
                 ),
             )
+        if cleaned.get("prior_motion") != models.YesNo.YES:
+            cleaned["prior_motion_outcome"] = ""  # no earlier motion: nothing ended
         return cleaned
 
     def _clean_state_sentence(self, cleaned: dict) -> dict:
@@ -385,7 +450,7 @@ class PersonForm(FacilityMixin, forms.Form):
         return cleaned
 
 
-class SentenceForm(forms.Form):
+class SentenceForm(CaseDatesMixin, forms.Form):
     district = forms.ChoiceField(
         label=_("The federal court that gave the sentence"),
         help_text=_(
@@ -470,6 +535,35 @@ class SentenceForm(forms.Form):
                 )
             else:
                 cleaned["term_months"] = total
+        imposed = cleaned.get("imposed_on")
+        ended = self.case.offense_ended_on if self.case else None
+        problems = date_problems(
+            facts.CaseFacts(
+                custody=facts.Custody(offense_date=ended),
+                sentence=facts.Sentence(
+                    imposed_on=imposed, custody_began=cleaned.get("custody_began")
+                ),
+            ),
+            clock.today(),
+        )
+        _refuse(
+            self,
+            problems,
+            {"sentence.imposed_on": "imposed_on", "sentence.custody_began": "custody_began"},
+            ended=court_date(ended) if ended else "",
+        )
+        release = cleaned.get("projected_release")
+        if release and imposed and release < imposed and not self.has_error("imposed_on"):
+            self.add_error(
+                "projected_release",
+                forms.ValidationError(
+                    _(
+                        "The release date cannot be before the date of the sentence. Check "
+                        "both dates"
+                    ),
+                    code="release_before_sentence",
+                ),
+            )
         return cleaned
 
 
@@ -490,6 +584,10 @@ EVIDENCE_CHOICES = {
 # The fields the catalogue gives a form are made once and shared by every form, like
 # FixedChoices: nothing changes a field after it is made (their words are translated when
 # shown), and making some fifty fields for each page cost as much as the rest of the form.
+
+
+# The grounds step's question for an `other` reason (domain.md § 4: never a change in law).
+CHANGE_IN_LAW = "change_in_law_other"
 
 
 @cache
@@ -516,6 +614,16 @@ def _grounds_fields() -> dict[str, forms.Field]:
         fields[f"evidence_notes_{info.id}"] = _text(
             _("Other papers that show this (optional)"), max_length=1000
         )
+    fields[CHANGE_IN_LAW] = _radios(
+        models.YesNo.choices,
+        _("Is this reason a change in the law since sentencing?"),
+        required=False,
+        help_text=_(
+            "For example, a new law that would give a shorter sentence today. A change in the "
+            "law cannot be the reason on its own, but it can be told to the judge with "
+            "another reason."
+        ),
+    )
     for not_ground in NOT_GROUNDS:
         fields[f"not_{not_ground.id}"] = forms.BooleanField(
             label=_catalogue_text(not_ground.title_en), required=False
@@ -549,6 +657,10 @@ class GroundsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields.update(_grounds_fields())
 
+    @staticmethod
+    def change_in_law_question() -> forms.Field:
+        return _grounds_fields()[CHANGE_IN_LAW]
+
     def rows(self):
         """For the template: each catalogue reason with its fields."""
         for info in CATALOGUE:
@@ -558,6 +670,7 @@ class GroundsForm(forms.Form):
                 "facts": self[f"facts_{info.id}"] if info.available else None,
                 "evidence": self[f"evidence_{info.id}"] if info.available else None,
                 "notes": self[f"evidence_notes_{info.id}"] if info.available else None,
+                "change_in_law": self[CHANGE_IN_LAW] if info.id == "other" else None,
             }
 
     def not_ground_rows(self):
@@ -584,6 +697,9 @@ class GroundsForm(forms.Form):
                 "facts": self.cleaned_data.get(f"facts_{info.id}", "").strip(),
                 "evidence": self.cleaned_data.get(f"evidence_{info.id}", []),
                 "evidence_notes": self.cleaned_data.get(f"evidence_notes_{info.id}", "").strip(),
+                "change_in_law": (
+                    self.cleaned_data.get(CHANGE_IN_LAW, "") if info.id == "other" else ""
+                ),
             }
             for info in CATALOGUE
             if self.cleaned_data.get(f"ground_{info.id}")
@@ -687,17 +803,24 @@ class RequestForm(FacilityMixin, forms.Form):
                     code="required",
                 ),
             )
-        sent = cleaned.get("sent_on")
-        for name, what in (
-            ("received_on", _("It cannot be received before it was sent. Check both dates")),
-            (
+        sent, received, answered = (
+            cleaned.get("sent_on"),
+            cleaned.get("received_on"),
+            cleaned.get("response_on"),
+        )
+        _refuse(
+            self,
+            check_request_dates(sent, received, answered, clock.today()),
+            {name: name for name in ("sent_on", "received_on", "response_on")},
+        )
+        if sent and answered and answered < sent and not self.has_error("response_on"):
+            self.add_error(
                 "response_on",
-                _("The warden cannot answer before the request was sent. Check both dates"),
-            ),
-        ):
-            value = cleaned.get(name)
-            if sent and value and value < sent:
-                self.add_error(name, forms.ValidationError(what, code="order"))
+                forms.ValidationError(
+                    _("The warden cannot answer before the request was sent. Check both dates"),
+                    code="order",
+                ),
+            )
         return cleaned
 
     def listed_grounds(self) -> list[dict]:

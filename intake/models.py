@@ -91,11 +91,20 @@ class DeliveryMethod(models.TextChoices):
 
 
 class ReceiptProof(models.TextChoices):
-    STAMPED_COPY = "stamped_copy", _("A copy stamped or signed by staff with the date")
     WARDEN_REPLY = "warden_reply", _("The warden's answer, which gives the date received")
+    STAFF_STAMP = "staff_stamp", _("A copy stamped or signed by staff with the date")
     DELIVERY_CONFIRMATION = "delivery_confirmation", _("A delivery confirmation or tracking record")
     ELECTRONIC_RECORD = "electronic_record", _("A record of the electronic request")
     NONE = "none", _("Nothing yet")
+
+
+class PriorMotionOutcome(models.TextChoices):
+    DECIDED = "decided", _("The judge decided it")
+    DISMISSED_UNEXHAUSTED = (
+        "dismissed_unexhausted",
+        _("It was dismissed because it was filed too early"),
+    )
+    NOT_SURE = NOT_SURE, _("Not sure")
 
 
 class Response(models.TextChoices):
@@ -116,8 +125,12 @@ def _known(value: str) -> str | None:
     return value
 
 
-def _yes_no(value: str) -> bool | None:
+def yes_no(value: str) -> bool | None:
     return {YesNo.YES: True, YesNo.NO: False}.get(value)
+
+
+# The last screening as kept on a case (Case.rescreen).
+SCREENING_FIELDS = ["verdict", "earliest_filing_date", "filing_date_is_estimate", "screened_on"]
 
 
 class Case(models.Model):
@@ -140,6 +153,8 @@ class Case(models.Model):
     # The last screening, kept for lists and filters (see the module docstring).
     verdict = models.CharField(max_length=32, blank=True)
     earliest_filing_date = models.DateField(null=True, blank=True)
+    # The screening's `date_is_estimate`: the date rests on a receipt nobody has shown yet.
+    filing_date_is_estimate = models.BooleanField(default=False)
     screened_on = models.DateField(null=True, blank=True)
 
     # Step 1: about you (the preparer).
@@ -159,6 +174,9 @@ class Case(models.Model):
     prior_motion = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
     prior_motion_filed_on = models.DateField(null=True, blank=True)
     prior_motion_decided_on = models.DateField(null=True, blank=True)
+    prior_motion_outcome = models.CharField(
+        max_length=32, choices=PriorMotionOutcome.choices, blank=True
+    )
 
     # Step 3: the person in prison.
     person_name = models.CharField(max_length=200, blank=True)
@@ -277,6 +295,7 @@ class Case(models.Model):
                 sentencing_court=_known(self.sentencing_court),
                 status=_known(self.custody_status),
                 offense_date=self.offense_ended_on,
+                old_law=yes_no(self.offense_before_1987),
             ),
             sentence=facts.Sentence(
                 district=self.district or None,
@@ -287,7 +306,7 @@ class Case(models.Model):
                 life=self.term_kind == TermKind.LIFE,
                 custody_began=self.custody_began,
                 offense=self.offense or None,
-                appeal_pending=_yes_no(self.appeal_pending),
+                appeal_pending=yes_no(self.appeal_pending),
                 projected_release=self.projected_release,
             ),
             grounds=tuple(g.to_facts() for g in self.grounds.all()),
@@ -297,6 +316,9 @@ class Case(models.Model):
                 filed_on=self.prior_motion_filed_on if self.prior_motion == YesNo.YES else None,
                 decided_on=(
                     self.prior_motion_decided_on if self.prior_motion == YesNo.YES else None
+                ),
+                outcome=(
+                    _known(self.prior_motion_outcome) if self.prior_motion == YesNo.YES else None
                 ),
             ),
             release_plan=facts.ReleasePlan(
@@ -329,15 +351,16 @@ class Case(models.Model):
         result = self.screen(as_of)
         self.verdict = result.verdict
         self.earliest_filing_date = result.earliest_filing_date
+        self.filing_date_is_estimate = result.date_is_estimate
         self.screened_on = as_of
         return result
 
     def refresh_screening(self, as_of: date) -> rules.Screening:
         """Screen afresh for a page, and update the kept verdict if time has changed it."""
-        kept = (self.verdict, self.earliest_filing_date)
+        kept = (self.verdict, self.earliest_filing_date, self.filing_date_is_estimate)
         result = self.rescreen(as_of)
-        if kept != (result.verdict, result.earliest_filing_date):
-            self.save(update_fields=["verdict", "earliest_filing_date", "screened_on"])
+        if kept != (result.verdict, result.earliest_filing_date, result.date_is_estimate):
+            self.save(update_fields=SCREENING_FIELDS)
         return result
 
 
@@ -350,6 +373,8 @@ class CaseGround(models.Model):
     # The catalogue's evidence items the family has or can get, in their words as shown.
     evidence = models.JSONField(default=list, blank=True)
     evidence_notes = models.TextField(blank=True)
+    # For an `other` reason: is it a change in the law since sentencing? (domain.md § 4)
+    change_in_law = models.CharField(max_length=16, choices=YesNo.choices, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -361,7 +386,7 @@ class CaseGround(models.Model):
         return BY_ID[self.category].title
 
     def to_facts(self) -> facts.Ground:
-        return facts.Ground(self.category, self.facts)
+        return facts.Ground(self.category, self.facts, change_in_law=yes_no(self.change_in_law))
 
 
 class WardenRequest(models.Model):
@@ -402,6 +427,7 @@ class WardenRequest(models.Model):
             asked_for=_known(self.asked_for),
             method=_known(self.method),
             received_on=self.received_on,
+            receipt_proof=self.receipt_proof or None,
             facility=self.facility or None,
             grounds=(
                 tuple(g.to_facts() for g in self.grounds.all()) if self.grounds_known else None

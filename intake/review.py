@@ -141,6 +141,9 @@ def sections(case: Case) -> list[Section]:
         )
         if ground.evidence_notes:
             ground_rows.append(Row(_("Other papers"), ground.evidence_notes))
+        if ground.category == "other":
+            question = forms.GroundsForm.change_in_law_question()
+            ground_rows.append(Row(question.label, _show(question, ground.change_in_law)))
         ground_groups.append((info.title, ground_rows))
     for not_ground in answers.not_grounds_chosen(case):
         ground_groups.append((not_ground.title, [Row(_("Note"), not_ground.why)]))

@@ -166,6 +166,13 @@ class CaseWizard(NamedUrlWizardView):
             values.append(answers.new_request_initial(self.case))
         return values
 
+    def get_form_kwargs(self, step=None):
+        kwargs = super().get_form_kwargs(step)
+        if issubclass(self.get_form_list()[step or self.steps.current], forms.CaseDatesMixin):
+            # Dates are checked against the answers of other steps (forms.CaseDatesMixin).
+            kwargs["case"] = self.case
+        return kwargs
+
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         info = STEP_INFO[self.steps.current]

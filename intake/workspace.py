@@ -19,9 +19,11 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
+from eligibility.rules import verdict_label
 from eligibility.words import court_date, plural
 from intake import review
 from intake.models import (
+    SCREENING_FIELDS,
     AnswerChange,
     AuditAction,
     AuditEvent,
@@ -53,28 +55,30 @@ class FilingLabel:
     when: str = ""
 
 
-def filing_label(verdict: str, earliest: date | None, today: date) -> FilingLabel:
-    """The engine's verdict and date for a list: "Ready to file", "Can file in 12 days"…"""
-    when = court_date(earliest) if earliest else ""
-    match verdict:
-        case "ready_to_file":
-            return FilingLabel("Ready to file", "ready", f"since {when}" if when else "")
-        case "waiting" if earliest is not None:
-            days = (earliest - today).days
-            return FilingLabel(f"Can file in {plural(days, 'day')}", "waiting", f"on {when}")
-        case "needs_warden_request":
-            return FilingLabel("Needs a warden request", "action")
-        case "new_request_needed":
-            return FilingLabel("New request needed", "action")
-        case "needs_information" if earliest is not None:
-            return FilingLabel("Needs proof of receipt", "action", f"estimated {when}")
-        case "needs_information":
-            return FilingLabel("Needs information", "info")
-        case "no_qualifying_ground":
-            return FilingLabel("No qualifying reason yet", "info")
-        case "not_eligible":
-            return FilingLabel("This law does not apply", "info")
-    return FilingLabel("Not checked yet", "info")
+# How each verdict is drawn on a list; the words are the rules' own (rules.verdict_label).
+_TONES = {
+    "ready_to_file": "ready",
+    "waiting": "waiting",
+    "needs_warden_request": "action",
+    "new_request_needed": "action",
+}
+
+
+def filing_label(
+    verdict: str, earliest: date | None, today: date, *, estimate: bool = False
+) -> FilingLabel:
+    """The engine's verdict and date for a list: "Ready to file, since …", "Waiting for the 30
+    days to pass, in 12 days, on …". `estimate` is the screening's `date_is_estimate`."""
+    text = verdict_label(verdict)
+    tone = _TONES.get(verdict, "info")
+    if earliest is None:
+        return FilingLabel(text, tone)
+    when = court_date(earliest)
+    if estimate:
+        return FilingLabel(text, "action", f"estimated {when}, once receipt is proven")
+    if earliest > today:
+        return FilingLabel(text, tone, f"in {plural((earliest - today).days, 'day')}, on {when}")
+    return FilingLabel(text, tone, f"since {when}")
 
 
 def refresh_stale_screenings(organisation: Organisation, today: date) -> int:
@@ -97,7 +101,7 @@ def refresh_stale_screenings(organisation: Organisation, today: date) -> int:
     )
     for case in stale:
         case.rescreen(today)
-    Case.objects.bulk_update(stale, ["verdict", "earliest_filing_date", "screened_on"])
+    Case.objects.bulk_update(stale, SCREENING_FIELDS)
     return len(stale)
 
 

@@ -7,9 +7,10 @@ from functools import cache
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from eligibility import courts
+from eligibility import courts, rules
 from eligibility.facts import CaseFileError
 from eligibility.grounds import CATALOGUE
 from intake import casefiles, workspace
@@ -21,7 +22,6 @@ from intake.models import (
     Membership,
     Organisation,
 )
-from intake.templatetags.intake_tags import VERDICT_LABELS
 
 ANY = ("", "Any")
 
@@ -40,7 +40,9 @@ class DashboardForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    verdict = _choice("Result of the check", VERDICT_LABELS.items())
+    verdict = _choice(
+        "Result of the check", [(v, lazy(rules.verdict_label, str)(v)) for v in rules.VERDICTS]
+    )
     status = _choice("Status", CaseStatus.choices)
     assigned = _choice("Assigned to", ())
     # Every court and facility, not only those of the workspace's cases: finding those meant

@@ -49,7 +49,8 @@ OLD_REASON_LOOP = """{% load intake_tags %}{% for row in form.rows %}
             {% include "includes/field_errors.html" with field=row.facts %}
             {% described_widget row.facts row.facts.auto_id|add:"_ask" %}
           </div>
-          {% include "includes/field.html" with field=row.evidence %}
+          {% if row.change_in_law %}{% include "includes/field.html" with field=row.change_in_law %}
+          {% endif %}{% include "includes/field.html" with field=row.evidence %}
           {% include "includes/field.html" with field=row.notes %}
         {% else %}
           <p class="notice">{{ row.info.unavailable_reason }}</p>

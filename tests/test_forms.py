@@ -9,6 +9,7 @@ from django.utils import translation
 from eligibility import courts
 from intake import forms
 from intake.fields import MonthDayYearField
+from intake.models import Case
 from intake.workspace_forms import DashboardForm
 from tests.case_helpers import (
     ABOUT_YOU,
@@ -157,7 +158,7 @@ def test_it_catches_a_date_that_contradicts_the_1987_answer(answer, ended):
         {**SCREENING, "offense_before_1987": answer, **date_parts("offense_ended_on", ended)}
     )
 
-    assert form.has_error("offense_ended_on", code="contradiction")
+    assert form.has_error("offense_ended_on", code="old_law_contradicts_offense_date")
 
 
 def test_it_catches_a_prior_motion_decided_before_it_was_filed():
@@ -310,6 +311,7 @@ def test_it_collects_each_chosen_reason_with_its_facts_and_papers():
             "facts": "Mother has dementia",
             "evidence": ["The parent's medical records"],
             "evidence_notes": "",
+            "change_in_law": "",
         }
     ]
 
@@ -487,3 +489,124 @@ def test_a_day_typed_in_the_spanish_order_is_kept_as_the_day():
 
         assert form.is_valid(), form.errors
     assert form.cleaned_data["date_of_birth"] == date(1957, 3, 2)
+
+
+# -- dates that cannot be true, refused where they are typed (issue 17 item 7) ------------------
+
+
+def test_it_refuses_an_answer_before_the_warden_received_the_request():
+    form = one_request(
+        **date_parts("received_on", date(2026, 9, 10)),
+        response="denied",
+        **date_parts("response_on", date(2026, 9, 5)),
+    )
+
+    assert form.errors["response_on"] == [
+        "The warden cannot answer before receiving the request. Check both dates"
+    ]
+    assert form.has_error("response_on", code="response_before_received")
+    assert "received_on" not in form.errors
+
+
+@pytest.mark.parametrize(
+    "name", ["sent_on", "received_on", "response_on", "bp9_on", "bp10_on", "bp11_on"]
+)
+def test_it_refuses_a_request_or_appeal_date_after_today(name, today):
+    data = {"sent_on": date(2026, 9, 1), name: date(2026, 12, 1)}
+    form = one_request(**{k: v for n, d in data.items() for k, v in date_parts(n, d).items()})
+
+    assert "That date is in the future" in form.errors[name][0]
+
+
+def test_it_keeps_the_request_as_typed_when_a_date_is_refused():
+    form = one_request(**date_parts("received_on", date(2026, 8, 1)))
+
+    assert not form.is_valid()
+    assert form["sent_on"].value() == ["9", "1", "2026"]
+    assert form["listed_facts_medical_terminal"].value() == "Facts given to the warden."
+
+
+def test_it_refuses_a_sentence_before_the_saved_end_of_the_offense():
+    saved = Case(offense_ended_on=date(2012, 3, 1))
+    form = forms.SentenceForm(SENTENCE, case=saved)  # sentenced January 14, 2011
+
+    assert form.has_error("imposed_on", code="imposed_before_offense")
+    assert "March 1, 2012" in form.errors["imposed_on"][0]
+    assert form["case_number"].value() == SENTENCE["case_number"]
+
+
+def test_it_accepts_a_sentence_after_the_saved_end_of_the_offense():
+    assert forms.SentenceForm(SENTENCE, case=Case(offense_ended_on=date(2009, 6, 30))).is_valid()
+
+
+def test_it_refuses_an_offense_that_ended_after_the_saved_sentence():
+    saved = Case(imposed_on=date(2011, 1, 14))
+    form = forms.ScreeningForm(
+        {**SCREENING, **date_parts("offense_ended_on", date(2012, 3, 1))}, case=saved
+    )
+
+    assert form.has_error("offense_ended_on", code="imposed_before_offense")
+    assert "January 14, 2011" in form.errors["offense_ended_on"][0]
+
+
+def test_it_refuses_a_projected_release_before_the_sentence():
+    form = forms.SentenceForm(
+        {**SENTENCE, **date_parts("projected_release", date(2010, 5, 1))}, case=Case()
+    )
+
+    assert form.errors["projected_release"] == [
+        "The release date cannot be before the date of the sentence. Check both dates"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form_class", "data", "name"),
+    [
+        (forms.SentenceForm, SENTENCE, "custody_began"),
+        (forms.PersonForm, PERSON, "date_of_birth"),
+    ],
+)
+def test_it_refuses_custody_or_a_birth_after_today(form_class, data, name):
+    form = form_class({**data, **date_parts(name, date(2027, 1, 5))})
+
+    assert "That date is in the future" in form.errors[name][0]
+
+
+def test_it_takes_the_new_law_answer_without_a_date():
+    form = forms.ScreeningForm({**SCREENING, **date_parts("offense_ended_on", None)})
+
+    assert form.is_valid(), form.errors
+
+
+# -- the new questions (issue 13) ---------------------------------------------------------------
+
+
+def test_it_asks_how_an_earlier_motion_ended():
+    form = forms.ScreeningForm(
+        {**SCREENING, "prior_motion": "yes", "prior_motion_outcome": "dismissed_unexhausted"}
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["prior_motion_outcome"] == "dismissed_unexhausted"
+
+
+def test_it_drops_how_a_motion_ended_when_there_was_none():
+    form = forms.ScreeningForm({**SCREENING, "prior_motion_outcome": "decided"})
+
+    assert form.is_valid()
+    assert form.cleaned_data["prior_motion_outcome"] == ""
+
+
+def test_it_asks_whether_another_reason_is_a_change_in_law():
+    form = forms.GroundsForm(
+        {
+            "ground_other": "on",
+            "facts_other": "The First Step Act changed the stacking rules.",
+            "change_in_law_other": "yes",
+            "ground_age": "on",
+        }
+    )
+
+    assert form.is_valid(), form.errors
+    chosen = {g["category"]: g["change_in_law"] for g in form.chosen_grounds()}
+    assert chosen == {"age": "", "other": "yes"}

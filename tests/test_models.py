@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from eligibility import facts
+from intake import models as intake_models
 from intake.models import Case, CaseGround, RequestGround, WardenRequest
 from tests.case_helpers import AS_OF
 
@@ -161,3 +162,97 @@ def test_it_deletes_an_owners_cases_with_the_account():
     user.delete()
 
     assert not Case.objects.exists()
+
+
+# -- the interview's answers the rules read (issue 13) -------------------------------------------
+
+
+def test_it_gives_the_rules_how_a_receipt_is_shown():
+    case = full_case()
+    case.warden_requests.update(receipt_proof="staff_stamp")
+
+    assert case.to_facts().warden_requests[0].receipt_proof == "staff_stamp"
+
+
+def test_a_remembered_receipt_date_gives_an_estimated_date():
+    case = full_case()
+    case.warden_requests.update(receipt_proof="none")
+
+    result = case.rescreen(AS_OF)
+
+    assert result.verdict != "ready_to_file"
+    assert result.date_is_estimate
+    assert case.filing_date_is_estimate
+
+
+def test_a_receipt_not_asked_about_is_read_as_shown():
+    case = full_case()
+
+    assert case.to_facts().warden_requests[0].receipt_proof is None
+    assert case.rescreen(AS_OF).verdict == "ready_to_file"
+
+
+@pytest.mark.parametrize(("answer", "old_law"), [("yes", True), ("no", False), ("not_sure", None)])
+def test_it_gives_the_rules_the_old_law_answer(answer, old_law):
+    case = full_case(offense_before_1987=answer, offense_ended_on=None)
+
+    assert case.to_facts().custody.old_law is old_law
+
+
+def test_a_new_law_answer_without_a_date_gives_a_filing_date():
+    case = full_case(offense_before_1987="no", offense_ended_on=None)
+
+    result = case.rescreen(AS_OF)
+
+    assert result.verdict == "ready_to_file"
+    assert result.earliest_filing_date == date(2026, 10, 2)
+
+
+@pytest.mark.parametrize(("answer", "change"), [("yes", True), ("no", False), ("", None)])
+def test_it_gives_the_rules_whether_another_reason_is_a_change_in_law(answer, change):
+    case = full_case()
+    CaseGround.objects.create(case=case, category="other", facts="A new law", change_in_law=answer)
+
+    other = next(g for g in case.to_facts().grounds if g.category == "other")
+    assert other.change_in_law is change
+
+
+@pytest.mark.parametrize(
+    ("outcome", "read"),
+    [
+        ("dismissed_unexhausted", "dismissed_unexhausted"),
+        ("decided", "decided"),
+        ("not_sure", None),
+    ],
+)
+def test_it_gives_the_rules_how_an_earlier_motion_ended(outcome, read):
+    case = full_case(prior_motion="yes", prior_motion_outcome=outcome)
+
+    assert case.to_facts().prior_motion.outcome == read
+
+
+def test_it_ignores_how_a_motion_ended_unless_there_was_one():
+    case = full_case(prior_motion="no", prior_motion_outcome="dismissed_unexhausted")
+
+    assert case.to_facts().prior_motion.outcome is None
+
+
+# -- the models' choices are the rules' value sets ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("choices", "value_set"),
+    [
+        ("SentencingCourt", "SENTENCING_COURTS"),
+        ("CustodyStatus", "CUSTODY_STATUSES"),
+        ("RequestKind", "REQUEST_KINDS"),
+        ("DeliveryMethod", "DELIVERY_METHODS"),
+        ("ReceiptProof", "RECEIPT_PROOFS"),
+        ("Response", "RESPONSES"),
+        ("PriorMotionOutcome", "PRIOR_MOTION_OUTCOMES"),
+    ],
+)
+def test_each_answer_the_rules_read_has_exactly_the_rules_values(choices, value_set):
+    values = set(getattr(intake_models, choices).values) - {intake_models.NOT_SURE}
+
+    assert values == set(getattr(facts, value_set))

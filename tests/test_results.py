@@ -216,3 +216,50 @@ def test_it_shows_each_page_text_without_raw_markup(client, case):
     html = page(client, case)
 
     assert not re.search(r"\{\{|\{%", html)
+
+
+# -- issue 13: the interview's new answers reach the results -------------------------------------
+
+
+def test_a_remembered_receipt_date_gives_an_estimated_date(client, case):
+    add_request(case, received_on=date(2026, 10, 1))
+    WardenRequest.objects.update(receipt_proof="none")
+
+    html = page(client, case)
+
+    assert "Estimated first day to file, once you have proof:" in html
+    assert "First day to file:" not in html
+
+
+def test_a_receipt_shown_by_a_staff_stamp_gives_a_firm_date(client, case):
+    add_request(case, received_on=date(2026, 10, 1))
+    WardenRequest.objects.update(receipt_proof="staff_stamp")
+
+    html = page(client, case)
+
+    assert "First day to file:" in html
+    assert "Estimated first day to file" not in html
+
+
+def test_a_new_law_answer_without_the_date_still_gives_a_filing_date(client, case):
+    Case.objects.filter(pk=case.pk).update(offense_before_1987="no", offense_ended_on=None)
+    add_request(case, received_on=date(2026, 10, 1))
+
+    html = page(client, case)
+
+    assert "First day to file:" in html
+    assert "November 1, 2026" in html
+
+
+def test_it_says_which_reasons_can_be_filed_on_now_while_others_wait(client, case):
+    CaseGround.objects.create(case=case, category="family_child_caregiver", facts="Twins")
+    add_request(case, received_on=date(2026, 9, 1))
+    add_request(case, received_on=date(2026, 11, 20), grounds=("family_child_caregiver",))
+    screening = case.screen(AS_OF)
+    assert screening.verdict == "waiting" and screening.partial_grounds == ("medical_terminal",)
+
+    html = page(client, case)
+
+    assert "You can file now on these reasons alone" in html
+    assert "<li>A terminal illness</li>" in html
+    assert "October 2, 2026" in html

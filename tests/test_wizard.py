@@ -696,3 +696,91 @@ def test_switching_language_saves_a_step_that_is_complete(client, case):
     case.refresh_from_db()
     assert case.residence == "In Queens"
     assert 'form="step-form"' in client.get(step_url(case, "release_plan")).content.decode()
+
+
+# -- dates across steps, and the new answers (issues 13 and 17) ----------------------------------
+
+
+def test_the_sentence_step_refuses_a_sentence_before_the_saved_end_of_the_crime(client, case):
+    answer_first_steps(client, case)  # the crime ended June 30, 2009
+    early = {**SENTENCE, "imposed_on_0": "1", "imposed_on_1": "5", "imposed_on_2": "2009"}
+
+    response = post_step(client, case, "sentence", early)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This is before the crime ended (June 30, 2009" in html
+    assert SENTENCE["case_number"] in html  # everything else stays as typed
+    case.refresh_from_db()
+    assert case.imposed_on == date(2011, 1, 14)
+
+
+def test_the_screening_step_refuses_a_crime_that_ended_after_the_saved_sentence(client, case):
+    answer_first_steps(client, case)  # sentenced January 14, 2011
+    late = {**SCREENING, "offense_ended_on_0": "3", "offense_ended_on_1": "1"}
+    late["offense_ended_on_2"] = "2012"
+
+    response = post_step(client, case, "screening", late)
+
+    assert response.status_code == 200
+    assert "after the date of the sentence you gave (January 14, 2011)" in (
+        response.content.decode()
+    )
+
+
+def test_the_screening_step_keeps_how_an_earlier_motion_ended(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+    data = {**SCREENING, "prior_motion": "yes", "prior_motion_outcome": "dismissed_unexhausted"}
+
+    assert post_step(client, case, "screening", data).status_code == 302
+
+    case.refresh_from_db()
+    assert case.prior_motion_outcome == "dismissed_unexhausted"
+    assert (
+        "How did the earlier motion end?"
+        in client.get(step_url(case, "screening")).content.decode()
+    )
+
+
+def test_the_grounds_step_asks_and_keeps_whether_another_reason_is_a_change_in_law(client, case):
+    html = client.get(step_url(case, "grounds")).content.decode()
+    assert "Is this reason a change in the law since sentencing?" in html
+
+    other = {"ground_other": "on", "facts_other": "My sentence would be shorter today."}
+    assert (
+        post_step(client, case, "grounds", {**other, "change_in_law_other": "yes"}).status_code
+        == 302
+    )
+
+    ground = case.grounds.get()
+    assert (ground.category, ground.change_in_law) == ("other", "yes")
+    html = client.get(step_url(case, "grounds")).content.decode()
+    assert re.search(r'name="grounds-change_in_law_other" value="yes"[^>]*checked', html)
+
+
+def test_the_request_step_keeps_how_the_receipt_is_shown(client, case):
+    answer_first_steps(client, case)
+    assert post_step(client, case, "requests", {"requests_sent": "yes"}).status_code == 302
+    form = request_form(0, sent_on=date(2026, 9, 1), received_on=date(2026, 9, 3))
+    form["0-receipt_proof"] = "staff_stamp"
+
+    assert post_step(client, case, "request_details", requests_formset(form)).status_code == 302
+
+    assert case.warden_requests.get().receipt_proof == "staff_stamp"
+
+
+def test_a_mother_who_answers_new_law_without_the_date_is_given_a_filing_date(client, case):
+    post_step(client, case, "about_you", {"role": "family"})
+    no_date = {**SCREENING, **{f"offense_ended_on_{i}": "" for i in range(3)}}
+    assert post_step(client, case, "screening", no_date).status_code == 302
+    for step, data in (("person", PERSON), ("sentence", SENTENCE), ("grounds", GROUNDS)):
+        assert post_step(client, case, step, data).status_code == 302
+    request = request_form(0, sent_on=date(2026, 9, 1), received_on=date(2026, 9, 1))
+    request["0-receipt_proof"] = "warden_reply"
+    finish_interview(client, case, request)
+
+    html = client.get(reverse("case_results", args=[case.id])).content.decode()
+
+    assert "First day to file:" in html
+    assert "October 2, 2026" in html
+    assert "We need a little more information" not in html

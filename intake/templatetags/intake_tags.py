@@ -13,23 +13,13 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.text import normalize_newlines
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext
 
-from eligibility import words
+from eligibility import rules, words
 from eligibility.i18n import screening_language
 from intake.fields import DateInputs, FixedChoices
 
 register = template.Library()
-
-VERDICT_LABELS = {
-    "not_eligible": gettext_noop("This law does not apply"),
-    "needs_information": gettext_noop("More information needed"),
-    "no_qualifying_ground": gettext_noop("No reason qualifies yet"),
-    "needs_warden_request": gettext_noop("Needs a request to the warden"),
-    "new_request_needed": gettext_noop("Needs a new request to the warden"),
-    "waiting": gettext_noop("Waiting for the 30 days to pass"),
-    "ready_to_file": gettext_noop("Ready to file"),
-}
 
 
 @register.filter
@@ -383,7 +373,7 @@ def _reason_questions(row: dict) -> SafeString:
         '            <label class="label" for="{}">{}</label>\n'
         '            <ul class="hint" id="{}_ask">\n              {}\n            </ul>\n'
         "            {}\n\n            {}\n          </div>\n"
-        "          {}\n\n          {}\n\n        ",
+        "          {}{}\n\n          {}\n\n        ",
         " field-error" if _errors_of(facts) else "",
         facts.id_for_label,
         facts.label,
@@ -391,6 +381,9 @@ def _reason_questions(row: dict) -> SafeString:
         asks,
         _errors(facts),
         described_widget(facts, f"{facts.auto_id}_ask"),
+        _format("{}\n\n          ", field_block(row["change_in_law"]))
+        if row.get("change_in_law")
+        else "",
         field_block(row["evidence"]),
         field_block(row["notes"]),
     )
@@ -501,4 +494,4 @@ def court_date(value) -> str:
 
 @register.filter
 def verdict_label(verdict: str) -> str:
-    return gettext(VERDICT_LABELS.get(verdict, gettext_noop("Not checked yet")))
+    return rules.verdict_label(verdict)

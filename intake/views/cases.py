@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from eligibility.grounds import BY_ID
 from eligibility.rules import summary
 from eligibility.words import long_date
 from intake import answers, calendar, casefiles, clock, forms, workspace
@@ -82,6 +83,7 @@ def case_results(request, case_id):
     today = clock.today()
     screening = case.refresh_screening(today)
     when = screening.earliest_filing_date
+    sooner = screening.partial_filing_date if screening.partial_grounds else None
     return render(
         request,
         "intake/results.html",
@@ -91,6 +93,14 @@ def case_results(request, case_id):
             "summary": summary(screening),
             "filing_date": long_date(when) if when else "",
             "calendar": when is not None and when > today,
+            # Filing sooner on some reasons alone (case-format.md `partial_grounds`).
+            "partial_grounds": [BY_ID[g].title for g in screening.partial_grounds]
+            if sooner
+            else [],
+            "partial_date": long_date(sooner) if sooner else "",
+            "partial_now": sooner is not None
+            and sooner <= today
+            and not screening.partial_date_is_estimate,
             "to_do": [f for f in screening.findings if f.status in ("fail", "unknown")],
             "warnings": [f for f in screening.findings if f.status == "warn"],
             "in_order": [f for f in screening.findings if f.status == "pass"],

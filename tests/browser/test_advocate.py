@@ -94,12 +94,12 @@ def test_an_advocate_asks_for_a_change_and_sees_the_familys_fix(new_page, axe_ch
     axe_check(family)
 
     advocate.reload()
-    expect(advocate.locator(".filing-date")).to_contain_text("Can file in 22 days")
+    expect(advocate.locator(".filing-date")).to_contain_text("in 22 days")
     expect(advocate.locator(".filing-date")).to_contain_text("Monday, December 21, 2026")
     expect(advocate.get_by_text("The family marked it done")).to_be_visible()
     expect(advocate.locator(".case-facts")).to_contain_text("In review")
     advocate.get_by_role("link", name="All cases").click()
-    expect(advocate.locator("table.cases")).to_contain_text("Can file in 22 days")
+    expect(advocate.locator("table.cases")).to_contain_text("in 22 days")
 
 
 def test_every_workspace_page_passes_axe(new_page, axe_check, office):

@@ -40,7 +40,7 @@ def case(ana):
         not_grounds=["rehabilitation"],
     )
     CaseGround.objects.filter(case=case).update(evidence=PAPERS, evidence_notes="Dr. Lee's note")
-    case.warden_requests.update(receipt_proof="stamped_copy")
+    case.warden_requests.update(receipt_proof="staff_stamp")
     case.refresh_from_db()
     attach(case, description="Oncology records")
     return case
@@ -65,7 +65,9 @@ def test_the_familys_download_holds_every_answer_and_the_list_of_documents(ana, 
     assert interview["grounds"] == [
         {"category": "medical_terminal", "evidence": PAPERS, "notes": "Dr. Lee's note"}
     ]
-    assert interview["warden_requests"] == [{"receipt_proof": "stamped_copy"}]
+    # How the receipt is shown is the case file's own field now, not the section's.
+    assert data["warden_requests"][0]["receipt_proof"] == "staff_stamp"
+    assert "warden_requests" not in interview
     [document] = interview["documents"]
     assert document["description"] == "Oncology records"
     assert document["type"] == "application/pdf"
@@ -190,3 +192,64 @@ def test_a_removed_requests_document_is_listed_without_a_request(ana, case):
     assert removed["request"] is None
     assert removed["request_removed"] is True
     assert documents["Oncology records"]["request_removed"] is False
+
+
+# -- the answers the case file v1 now holds (issue 13) -------------------------------------------
+
+
+def test_the_new_answers_go_into_the_case_files_own_fields(ana, case):
+    Case.objects.filter(pk=case.pk).update(
+        offense_before_1987="no",
+        offense_ended_on=None,
+        prior_motion="yes",
+        prior_motion_outcome="dismissed_unexhausted",
+    )
+    CaseGround.objects.create(case=case, category="other", facts="A new law", change_in_law="yes")
+
+    data = download(ana, case)
+
+    assert data["custody"]["old_law"] is False
+    assert data["prior_motion"]["outcome"] == "dismissed_unexhausted"
+    assert data["warden_requests"][0]["receipt_proof"] == "staff_stamp"
+    other = next(g for g in data["grounds"] if g["category"] == "other")
+    assert other["change_in_law"] is True
+
+
+def test_the_new_answers_come_back_on_import(ana, case, org, mo):
+    Case.objects.filter(pk=case.pk).update(
+        offense_before_1987="no",
+        offense_ended_on=None,
+        prior_motion="yes",
+        prior_motion_outcome="dismissed_unexhausted",
+    )
+    case.warden_requests.update(receipt_proof="none")
+    CaseGround.objects.create(case=case, category="other", facts="A new law", change_in_law="no")
+    case.refresh_from_db()
+    exported = download(ana, case)
+    advocate = Client()
+    advocate.force_login(mo.user)
+
+    assert advocate.post(IMPORT, {"case_file": upload(exported)}).status_code == 302
+
+    imported = Case.objects.exclude(pk=case.pk).get()
+    assert imported.offense_before_1987 == "no"
+    assert imported.prior_motion_outcome == "dismissed_unexhausted"
+    assert imported.warden_requests.get().receipt_proof == "none"
+    assert imported.grounds.get(category="other").change_in_law == "no"
+    assert imported.to_facts() == case.to_facts()
+
+
+def test_an_older_file_gives_the_receipt_proof_from_its_interview_section():
+    data = casebuilder.case()
+    for request in data["warden_requests"]:
+        request.pop("receipt_proof", None)
+    facts = loads(json.dumps(data))
+    section = {"warden_requests": [{"receipt_proof": "stamped_copy"}]}
+
+    case = casefiles.build_case(
+        facts,
+        today=casebuilder.AS_OF,
+        interview=casefiles.read_interview(section, facts),
+    )
+
+    assert case.warden_requests.get().receipt_proof == "staff_stamp"

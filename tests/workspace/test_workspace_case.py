@@ -467,3 +467,30 @@ def test_the_family_sees_the_day_a_change_was_asked_where_the_site_is_and_in_spa
 
     assert "6 de diciembre de 2026" in html
     assert "diciembre 7" not in html and "December" not in html
+
+
+# -- the advocate's interview carries the new answers (issue 13) ---------------------------------
+
+
+def test_an_advocate_edits_the_new_answers_with_the_familys_questions(client_mo, share):
+    case = share.case
+    html = client_mo.get(
+        reverse("advocate_case_step", kwargs={"case_id": case.id, "step": "grounds"})
+    ).content.decode()
+    assert "Is this reason a change in the law since sentencing?" in html
+    grounds = {
+        "ground_medical_terminal": "on",
+        "facts_medical_terminal": "Metastatic prostate cancer",
+        "ground_other": "on",
+        "facts_other": "A new law",
+        "change_in_law_other": "no",
+    }
+
+    assert advocate_step(client_mo, case, "grounds", grounds).status_code == 302
+
+    assert case.grounds.get(category="other").change_in_law == "no"
+    changes = {c.field: c.new for c in share.answer_changes.all()}
+    question = (
+        "Another reason just as serious: Is this reason a change in the law since sentencing?"
+    )
+    assert changes[question] == "No"

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from eligibility import courts
+from eligibility.rules import verdict_label
 from intake import workspace
 from intake.models import Case, CaseGround, CaseShare, CaseStatus, ChangeRequest
 from tests import casebuilder
@@ -65,10 +66,9 @@ def test_it_shows_the_filing_date_up_front_in_words(client_mo, org):
 
     html = client_mo.get(DASHBOARD).content.decode()
 
-    assert "Ready to file" in html
-    assert "Can file in 22 days" in html
-    assert "Needs a warden request" in html
-    assert "New request needed" in html
+    for verdict in ("ready_to_file", "waiting", "needs_warden_request", "new_request_needed"):
+        assert verdict_label(verdict) in html
+    assert "in 22 days, on December 21, 2026" in html
 
 
 def test_it_screens_again_a_case_last_screened_on_an_earlier_day(client_mo, org, monkeypatch):

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from eligibility.rules import verdict_label
 from intake import workspace
 from intake.models import (
     STATUS_MOVES,
@@ -187,22 +188,28 @@ def test_it_closes_an_invitation_used_withdrawn_or_older_than_14_days(share, cha
 
 
 @pytest.mark.parametrize(
-    ("verdict", "earliest", "text", "when"),
+    ("verdict", "earliest", "estimate", "when"),
     [
-        ("ready_to_file", date(2026, 10, 2), "Ready to file", "since October 2, 2026"),
-        ("waiting", date(2026, 12, 21), "Can file in 22 days", "on December 21, 2026"),
-        ("waiting", date(2026, 11, 30), "Can file in 1 day", "on November 30, 2026"),
-        ("needs_warden_request", None, "Needs a warden request", ""),
-        ("new_request_needed", None, "New request needed", ""),
-        ("needs_information", date(2026, 11, 1), "Needs proof of receipt", "estimated "),
-        ("needs_information", None, "Needs information", ""),
-        ("no_qualifying_ground", None, "No qualifying reason yet", ""),
-        ("not_eligible", None, "This law does not apply", ""),
-        ("", None, "Not checked yet", ""),
+        ("ready_to_file", date(2026, 10, 2), False, "since October 2, 2026"),
+        ("waiting", date(2026, 12, 21), False, "in 22 days, on December 21, 2026"),
+        ("waiting", date(2026, 11, 30), False, "in 1 day, on November 30, 2026"),
+        ("needs_warden_request", None, False, ""),
+        ("new_request_needed", None, False, ""),
+        ("needs_information", date(2026, 11, 1), True, "estimated November 1, 2026"),
+        ("needs_information", None, False, ""),
+        ("no_qualifying_ground", None, False, ""),
+        ("not_eligible", None, False, ""),
+        ("", None, False, ""),
     ],
 )
-def test_it_words_the_filing_date_for_the_dashboard(verdict, earliest, text, when):
-    label = workspace.filing_label(verdict, earliest, AS_OF)
+def test_it_words_the_filing_date_for_the_dashboard(verdict, earliest, estimate, when):
+    label = workspace.filing_label(verdict, earliest, AS_OF, estimate=estimate)
 
-    assert label.text == text
+    assert label.text == verdict_label(verdict)  # the rules' words, not a table of its own
     assert label.when.startswith(when)
+
+
+def test_the_dashboard_says_a_date_is_estimated_only_when_the_screening_does():
+    firm = workspace.filing_label("needs_information", date(2026, 11, 1), AS_OF)
+
+    assert "estimated" not in firm.when

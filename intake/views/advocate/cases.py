@@ -52,7 +52,15 @@ def dashboard(request):
     cases = workspace.CaseList(organisation, form.filters())
     page = Paginator(cases, workspace.PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
-        Row(s, workspace.filing_label(s.case.verdict, s.case.earliest_filing_date, today))
+        Row(
+            s,
+            workspace.filing_label(
+                s.case.verdict,
+                s.case.earliest_filing_date,
+                today,
+                estimate=s.case.filing_date_is_estimate,
+            ),
+        )
         for s in page
     ]
     return render(
@@ -114,7 +122,9 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
         "case": case,
         "screening": screening,
         "summary": summary(screening),
-        "label": workspace.filing_label(screening.verdict, when, today),
+        "label": workspace.filing_label(
+            screening.verdict, when, today, estimate=screening.date_is_estimate
+        ),
         "filing_date": long_date(when) if when else "",
         "to_do": [f for f in screening.findings if f.status in ("fail", "unknown")],
         "warnings": [f for f in screening.findings if f.status == "warn"],
