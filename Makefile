@@ -47,7 +47,8 @@ serve: install
 	DEBUG=false $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/gunicorn config.wsgi:application \
-		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile - \
+		--logger-class config.accesslog.RedactingAccessLogger
 
 # The whole suite on SQLite, then every database test and the concurrency test (a live
 # gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.

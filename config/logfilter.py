@@ -13,7 +13,9 @@ import re
 from contextvars import ContextVar
 
 REDACTED = "[redacted]"
-REGISTER_NUMBER = re.compile(r"(?<!\d)\d{5}[- ]?\d{3}(?!\d)")
+# Not inside a longer word or a hyphenated run: a case id (a UUID such as 12345678-9abc-...)
+# and a file's name keep their digits.
+REGISTER_NUMBER = re.compile(r"(?<![\w-])\d{5}[- ]?\d{3}(?![\w-])")
 _MIN_LENGTH = 3  # shorter values ("Al", "no") would blank out ordinary words
 
 _protected: ContextVar[frozenset[str]] = ContextVar("protected_values", default=frozenset())
@@ -37,9 +39,43 @@ def redact(text: str) -> str:
     return REGISTER_NUMBER.sub(REDACTED, text)
 
 
+# /advocate/join/<token>/ (intake/advocate_urls.py): the token works as a password.
+SECRET_IN_PATH = re.compile(r"(/join/)[^/?#]+")
+
+
+def safe_path(path: str) -> str:
+    return SECRET_IN_PATH.sub(rf"\g<1>{REDACTED}", path or "")
+
+
+def safe_request_line(line: str) -> str:
+    """A request line without its query string (a search's words) or an invitation's token."""
+    method, _, rest = line.partition(" ")
+    target, _, protocol = rest.partition(" ")
+    return redact(f"{method} {safe_path(target.split('?', 1)[0])} {protocol}".strip())
+
+
+def _redacted_message(record: logging.LogRecord) -> str:
+    """The message with every argument redacted but numbers (a byte count, a status, a count
+    of rows is never a register number), and the template too."""
+    args = record.args
+    if isinstance(args, tuple) and args:
+        safe = tuple(a if isinstance(a, int | float) else redact(str(a)) for a in args)
+        try:
+            return redact(str(record.msg)) % safe
+        except (TypeError, ValueError):
+            pass
+    return redact(record.getMessage())
+
+
 class RedactPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
+        if record.name == "django.server" and isinstance(record.args, tuple) and record.args:
+            # runserver's '"GET /path HTTP/1.1" 200 12345678': only the request line can hold
+            # personal data; the status and the byte count are numbers, never redacted.
+            line, *rest = record.args
+            record.msg = record.msg % (safe_request_line(str(line)), *rest)
+        else:
+            record.msg = _redacted_message(record)
         record.args = None
         if record.exc_info:
             formatter = logging.Formatter()

@@ -115,6 +115,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "config.passwords.VarietyValidator"},
 ]
 
 LANGUAGE_CODE = "en-us"
@@ -137,6 +138,11 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 EVIDENCE_MAX_FILE_BYTES = env_int("EVIDENCE_MAX_FILE_BYTES", 20 * 1024 * 1024)
 EVIDENCE_MAX_FILES_PER_CASE = env_int("EVIDENCE_MAX_FILES_PER_CASE", 50)
+# What a case's documents may add up to (evidence/validation.py bounds each file's unpacking):
+# the filing packet copies them all, in one piece of work.
+EVIDENCE_MAX_BYTES_PER_CASE = env_int("EVIDENCE_MAX_BYTES_PER_CASE", 200 * 1024 * 1024)
+EVIDENCE_MAX_PAGES_PER_FILE = env_int("EVIDENCE_MAX_PAGES_PER_FILE", 500)
+EVIDENCE_MAX_PAGES_PER_CASE = env_int("EVIDENCE_MAX_PAGES_PER_CASE", 1000)
 STORAGES = {
     "default": {
         "BACKEND": env_str("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
@@ -162,6 +168,10 @@ CSRF_COOKIE_HTTPONLY = True
 # Cookies go over HTTPS only in production; SECURE_COOKIES=false is for a local trial of the
 # production settings over plain HTTP (the concurrency test), never for a real deployment.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+# The language switch's cookie (config/locale.py): like the others, HTTPS only in production.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -215,6 +225,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 30)
 # SESSION_COOKIE_AGE: their case is reachable only through this browser's session, and ending
 # it after two idle hours would lose their way back to it.
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
+# `manage.py purge_cases` deletes an anonymous case once its session has ended and it has not
+# changed for this many days (no one can reach it any more).
+ANONYMOUS_CASE_DAYS = env_int("ANONYMOUS_CASE_DAYS", 30)
 
 # Password guessing and mass sign-ups (config/throttle.py): this many failed log-ins for one
 # email address, or from one IP address, within LOCKOUT_SECONDS lock it out for LOCKOUT_SECONDS;
@@ -222,6 +235,8 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 SIGNUP_ATTEMPT_LIMIT = env_int("SIGNUP_ATTEMPT_LIMIT", 10)
 LOCKOUT_SECONDS = env_int("LOCKOUT_SECONDS", 15 * 60)
+# New cases within LOCKOUT_SECONDS, per account or (without one) per IP address.
+CASE_START_LIMIT = env_int("CASE_START_LIMIT", 20)
 # Behind a proxy every request comes from the proxy's address: name the header in which the
 # proxy passes the client's address (X-Forwarded-For: the last address, the one it added).
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")

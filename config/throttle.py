@@ -1,4 +1,5 @@
-"""Slow down password guessing and mass sign-ups: too many tries lock a key out for a while.
+"""Slow down password guessing, mass sign-ups and mass case creation: too many tries lock a key
+out for a while.
 
 The counts live in Django's cache, so they hold across gunicorn workers and servers when the
 cache is shared (the default is a database table: CACHES in config/settings.py). Each try
@@ -31,6 +32,8 @@ class Rule:
 LOGIN_USERNAME = Rule("login-username", "LOGIN_FAILURE_LIMIT")
 LOGIN_IP = Rule("login-ip", "LOGIN_FAILURE_LIMIT")
 SIGNUP_IP = Rule("signup-ip", "SIGNUP_ATTEMPT_LIMIT")
+CASE_START = Rule("case-start", "CASE_START_LIMIT")
+LOGIN_FAILED_FROM = Rule("login-failed-from", "LOGIN_FAILURE_LIMIT")
 
 
 def _key(rule: Rule, value: str) -> str:
@@ -93,13 +96,28 @@ def _login_keys(request, username: str) -> list[tuple[Rule, str]]:
     return [(rule, value) for rule, value in keys if value]
 
 
+def _failed_from(request, username: str) -> str:
+    """The mark that this IP address has sent a wrong password for this account."""
+    return _key(LOGIN_FAILED_FROM, f"{_username(username)} {client_ip(request)}")
+
+
 def login_locked(request, username: str) -> bool:
-    return any(is_locked(rule, value) for rule, value in _login_keys(request, username))
+    """A locked IP address is refused for every account. A locked account is refused only from
+    the addresses that sent it a wrong password: anyone can lock an account, and its owner,
+    elsewhere, must still get in with the right password."""
+    ip, account = client_ip(request), _username(username)
+    if ip and is_locked(LOGIN_IP, ip):
+        return True
+    if account and is_locked(LOGIN_USERNAME, account):
+        return cache.get(_failed_from(request, username)) is not None
+    return False
 
 
 def login_failed(request, username: str) -> None:
     for rule, value in _login_keys(request, username):
         record(rule, value)
+    if _username(username):
+        cache.set(_failed_from(request, username), 1, settings.LOCKOUT_SECONDS)
 
 
 def login_succeeded(username: str) -> None:
@@ -114,3 +132,19 @@ def signup_locked(request) -> bool:
 
 def signup_tried(request) -> None:
     record(SIGNUP_IP, client_ip(request))
+
+
+def _case_starter(request) -> str:
+    """Who starts a case: the account, or (without one) the IP address, so that clearing the
+    browser's cookies does not reset the count."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"ip:{client_ip(request)}"
+
+
+def case_start_locked(request) -> bool:
+    return is_locked(CASE_START, _case_starter(request))
+
+
+def case_started(request) -> None:
+    record(CASE_START, _case_starter(request))

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_noop
 from eligibility.rules import screen
 from evidence import packet
 from evidence.models import PacketBuild
-from evidence.services import case_packet, evidence_for
+from evidence.services import case_packet, evidence_for, packet_motion
 from intake.models import Case
 
 logger = logging.getLogger(__name__)
@@ -103,9 +103,12 @@ def run_build(build_id: str) -> None:
     facts = case.to_facts(build.as_of)
     screening = screen(facts, build.as_of)
     evidence = evidence_for(case)
+    # The motion the screening allows; none, and there is no packet to make.
+    document = packet_motion(screening)
+    role = case.preparer_role or None
     if (
-        screening.verdict == "not_eligible"
-        or packet.packet_key(facts, build.as_of, evidence) != build.key
+        document is None
+        or packet.packet_key(facts, build.as_of, evidence, document, role) != build.key
     ):
         mine.delete()
         return
@@ -116,6 +119,7 @@ def run_build(build_id: str) -> None:
             as_of=build.as_of,
             screening=screening,
             evidence=evidence,
+            document=document,
             progress=_Recorder(mine),
         )
         with built.file:

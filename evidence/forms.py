@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.grounds import BY_ID
 from eligibility.words import short_date
-from evidence import validation
+from evidence import sanitize, validation
 from evidence.models import Attachment
 from intake.models import Case
 
@@ -129,6 +131,13 @@ class UploadForm(forms.Form):
                 code="too_big",
             )
         self.inspected = validation.inspect(file)
+        if self.inspected.content_type == "application/pdf":
+            file.seek(0)
+            reader = validation.open_pdf(file)
+            if sanitize.has_active_content(reader):
+                file = SimpleUploadedFile(file.name, sanitize.clean_pdf(reader), file.content_type)
+                self.inspected = validation.inspect(file)
+        room_left(self.case, self.inspected)
         return file
 
     def clean_supports(self):
@@ -140,3 +149,29 @@ def too_many_message(limit: int) -> str:
         "This case already has %(limit)d documents, the most it can hold. Remove one you do not "
         "need before adding another"
     ) % {"limit": limit}
+
+
+def room_left(case: Case, inspected: validation.Inspected) -> None:
+    """Refuse a document that would take the case past its pages or its bytes in all."""
+    used = case.attachments.aggregate(pages=Sum("pages"), size=Sum("size"))
+    pages = settings.EVIDENCE_MAX_PAGES_PER_CASE
+    if (used["pages"] or 0) + inspected.pages > pages:
+        raise forms.ValidationError(
+            gettext(
+                "With this file the case's documents would have more than %(pages)d pages, the "
+                "most a filing packet can hold. Add only the pages that matter, or remove a "
+                "document you do not need"
+            )
+            % {"pages": pages},
+            code="too_many_pages",
+        )
+    size = settings.EVIDENCE_MAX_BYTES_PER_CASE
+    if (used["size"] or 0) + inspected.size > size:
+        raise forms.ValidationError(
+            gettext(
+                "With this file the case's documents would be larger than %(size)s in all, the "
+                "most a case can hold. Add a smaller copy, or remove a document you do not need"
+            )
+            % {"size": filesizeformat(size)},
+            code="too_large_in_all",
+        )

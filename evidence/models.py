@@ -68,6 +68,7 @@ class Attachment(models.Model):
     # What the content turned out to be (evidence/validation.py), never what the browser said.
     content_type = models.CharField(max_length=32, choices=[(t, t) for t in EXTENSIONS])
     size = models.PositiveBigIntegerField()
+    pages = models.PositiveIntegerField(default=1)  # counted against the case's page limit
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(

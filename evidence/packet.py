@@ -52,9 +52,15 @@ class Packet:
     pages: int
 
 
-def packet_key(facts: CaseFacts, as_of: date, evidence: Sequence[drafts.Evidence]) -> str:
+def packet_key(
+    facts: CaseFacts,
+    as_of: date,
+    evidence: Sequence[drafts.Evidence],
+    document: str = "motion",
+    preparer_role: str | None = None,
+) -> str:
     """The packet's ETag: everything in the drafts' key, plus this module's own code."""
-    key = drafts.cache_key(facts, "filing-packet", as_of, evidence)
+    key = drafts.cache_key(facts, f"filing-packet:{document}", as_of, evidence, preparer_role)
     return hashlib.sha256(f"{key}:{_packet_version()}".encode()).hexdigest()
 
 
@@ -66,21 +72,25 @@ def build_packet(
     evidence: Sequence[drafts.Evidence],
     open_file: Callable[[str], IO[bytes]],
     content_types: dict[str, str],
+    document: str = "motion",
+    preparer_role: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Packet:
-    """Assemble the packet. `open_file(key)` opens an uploaded document for reading, and
-    `content_types[key]` says whether it is a PDF or an image (as checked on upload).
-    `progress(done, total)` is told of each step: every page placed, then every page numbered."""
-    exhibits = drafts.exhibit_list(facts, screening, evidence)
+    """Assemble the packet of one motion ("motion" or "motion-now", as the screening allows).
+    `open_file(key)` opens an uploaded document for reading, and `content_types[key]` says
+    whether it is a PDF or an image (as checked on upload). `progress(done, total)` is told of
+    each step: every page placed, then every page numbered."""
+    exhibits = drafts.exhibit_list(facts, screening, evidence, document, preparer_role)
     motion = PdfReader(
         io.BytesIO(
             drafts.render(
                 facts,
-                "motion",
+                document,
                 as_of=as_of,
                 screening=screening,
                 exhibits=evidence,
                 page_numbers=False,
+                preparer_role=preparer_role,
             )
         )
     )
@@ -95,11 +105,19 @@ def build_packet(
             ]
             for e in exhibits
         }
+        # A paper the product drafts (the family member's declaration) goes behind its cover.
+        drafted = {
+            e.letter: _drafted_pages(facts, e.drafted, as_of, screening, preparer_role)
+            for e in exhibits
+            if e.drafted
+        }
+        for letter, pages in drafted.items():
+            contents[letter].append(list(pages.pages))
         sizes = {
             e.letter: len(covers[e.letter]) + sum(len(p) for p in contents[e.letter])
             for e in exhibits
         }
-        index = _index(facts, screening, exhibits, len(motion.pages), sizes)
+        index = _index(facts, screening, exhibits, len(motion.pages), sizes, document)
         steps = 2 * (len(motion.pages) + len(index.pages) + sum(sizes.values()))
         report = _Progress(progress, steps)
 
@@ -120,13 +138,23 @@ def build_packet(
             for number in covers[exhibit.letter]:
                 placed_covers[number] = writer.add_page(cover_pdf.pages[number])
                 report.step()
-            for file, pages in zip(exhibit.files, contents[exhibit.letter], strict=True):
+            uploaded = contents[exhibit.letter][: len(exhibit.files)]
+            for file, pages in zip(exhibit.files, uploaded, strict=True):
                 for number, page in enumerate(pages, start=1):
                     tree.add_figure(
                         writer.add_page(page),
                         f"Exhibit {exhibit.letter}, {file.description}: "
                         f"page {number} of {len(pages)}, as uploaded.",
                     )
+                    report.step()
+            if exhibit.letter in drafted:
+                reader = drafted[exhibit.letter]
+                start = len(writer.pages)
+                writer.append(reader)
+                tree.add_tagged(
+                    reader, {n: writer.pages[start + n] for n in range(len(reader.pages))}
+                )
+                for _ in reader.pages:
                     report.step()
         tree.add_tagged(cover_pdf, placed_covers)
         total = len(writer.pages)
@@ -137,6 +165,24 @@ def build_packet(
         writer.write(out)
     out.seek(0)
     return Packet(out, total)
+
+
+def _drafted_pages(
+    facts: CaseFacts,
+    document: str,
+    as_of: date,
+    screening: rules.Screening,
+    preparer_role: str | None,
+) -> PdfReader:
+    pdf = drafts.render(
+        facts,
+        document,
+        as_of=as_of,
+        screening=screening,
+        page_numbers=False,
+        preparer_role=preparer_role,
+    )
+    return PdfReader(io.BytesIO(pdf))
 
 
 def _title(facts: CaseFacts) -> str:
@@ -196,6 +242,7 @@ def _index(
     exhibits: Sequence[drafts.Exhibit],
     motion_pages: int,
     sizes: dict[str, int],
+    document: str = "motion",
 ) -> PdfReader:
     """The index, laid out until the page numbers it prints agree with its own length."""
     index_pages = 1
@@ -204,11 +251,13 @@ def _index(
         for exhibit in exhibits:
             first_pages[exhibit.letter] = page
             page += sizes[exhibit.letter]
-        document = drafts.render_exhibit_index(facts, screening, exhibits, first_pages=first_pages)
-        if len(document.pages) == index_pages:
+        laid_out = drafts.render_exhibit_index(
+            facts, screening, exhibits, first_pages=first_pages, document=document
+        )
+        if len(laid_out.pages) == index_pages:
             break
-        index_pages = len(document.pages)
-    return PdfReader(io.BytesIO(document.write_pdf(pdf_tags=True)))
+        index_pages = len(laid_out.pages)
+    return PdfReader(io.BytesIO(laid_out.write_pdf(pdf_tags=True)))
 
 
 def _stamp_page_numbers(writer: PdfWriter, stamped: Callable[[], None] = lambda: None) -> None:

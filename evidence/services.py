@@ -12,7 +12,7 @@ from django.db import transaction
 from eligibility.facts import CaseFacts
 from eligibility.rules import Screening, screen
 from evidence import packet
-from evidence.forms import too_many_message
+from evidence.forms import room_left, too_many_message
 from evidence.models import Attachment
 from evidence.validation import Inspected
 from intake import drafts
@@ -32,12 +32,14 @@ def attachment_create(
         limit = settings.EVIDENCE_MAX_FILES_PER_CASE
         if Attachment.objects.filter(case=case).count() >= limit:
             raise ValidationError(too_many_message(limit), code="too_many")
+        room_left(case, inspected)
         attachment = Attachment(
             case=case,
             description=description.strip(),
             kind=kind,
             content_type=inspected.content_type,
             size=inspected.size,
+            pages=inspected.pages,
             sha256=inspected.sha256,
             uploaded_by=user if user is not None and user.is_authenticated else None,
             **supports,
@@ -54,14 +56,27 @@ def attachment_delete(*, attachment: Attachment) -> None:
 
 
 def exhibit_letters(case: Case, *, as_of: date) -> dict[str, str]:
-    """Each document's exhibit letter in the motion, by attachment id. A document the motion
-    does not use (its ground left out, its request not counting) has none."""
+    """Each document's exhibit letter in the motion the packet holds, by attachment id. A
+    document that motion does not use (its ground left out, its request not relied on), or a
+    case the screening gives no motion, has none."""
     facts = case.to_facts(as_of)
     screening = screen(facts, as_of)
-    if screening.verdict == "not_eligible":
+    document = packet_motion(screening)
+    if document is None:
         return {}
-    exhibits = drafts.exhibit_list(facts, screening, evidence_for(case))
+    exhibits = drafts.exhibit_list(
+        facts, screening, evidence_for(case), document, case.preparer_role or None
+    )
     return {file.key: exhibit.letter for exhibit in exhibits for file in exhibit.files}
+
+
+def packet_motion(screening: Screening) -> str | None:
+    """The motion a filing packet holds: the one that can be filed soonest ("motion-now" when
+    there is one); None when the screening allows no motion."""
+    allowed = screening.motion_documents
+    if "motion-now" in allowed:
+        return "motion-now"
+    return allowed[0] if allowed else None
 
 
 def case_packet(
@@ -71,6 +86,7 @@ def case_packet(
     as_of: date,
     screening: Screening,
     evidence: Sequence[drafts.Evidence],
+    document: str = "motion",
     progress: Callable[[int, int], None] | None = None,
 ) -> packet.Packet:
     """The filing packet of a case, reading its documents from storage as they are copied."""
@@ -80,6 +96,8 @@ def case_packet(
         as_of=as_of,
         screening=screening,
         evidence=evidence,
+        document=document,
+        preparer_role=case.preparer_role or None,
         open_file=lambda key: attachments[key].file.open("rb"),
         content_types={key: a.content_type for key, a in attachments.items()},
         progress=progress,

@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, PyPdfError
+from pypdf import PdfReader, apply_configuration
+from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
 NOT_SUPPORTED = _(
     "This file is not a PDF, a JPEG photo or a PNG picture, so it cannot go in the court "
@@ -38,10 +39,21 @@ BROKEN_IMAGE = _(
     "This picture cannot be opened: it may be damaged, or only part of it was copied. Take the "
     "photo again, or choose another copy of it."
 )
+HUGE_PDF = _(
+    "This PDF holds more than a court filing can: too many pages, or pages too heavy to print. "
+    "Split it into smaller parts, or print the pages that matter to a new PDF, and add that."
+)
 HUGE_IMAGE = _(
     "This picture is too large to print. Take the photo again with a lower setting, or take "
     "a screenshot of it and add that."
 )
+
+# What one upload may cost to check and to copy into the filing packet. A PDF's pages are
+# instructions that unpack when read: a 2.7 MB file unpacked to 2.8 GB, a picture of 86 KB to
+# 88 megapixels. Each bound is checked before the work it bounds.
+MAX_STREAM_BYTES = 16 * 1024 * 1024  # one unpacked stream of a page
+MAX_CONTENT_BYTES = 64 * 1024 * 1024  # all of one PDF's pages, unpacked
+MAX_IMAGE_PIXELS = 50_000_000  # a 50-megapixel photo; the largest phone cameras need no more
 
 # How far into a file the PDF header may start (the PDF standard tolerates leading bytes).
 _PDF_HEADER_WINDOW = 1024
@@ -83,16 +95,26 @@ def open_pdf(file: IO[bytes]) -> PdfReader:
 def _pdf_pages(file: IO[bytes]) -> int:
     file.seek(0)
     try:
-        reader = open_pdf(file)
-        for page in reader.pages:
-            # Reading each page's box and contents reaches every object the packet copies.
-            _ = page.mediabox
-            contents = page.get_contents()
-            if contents is not None:
-                contents.get_data()
-        pages = len(reader.pages)
+        with apply_configuration(**_STREAM_LIMITS):
+            reader = open_pdf(file)
+            pages = len(reader.pages)
+            if pages > settings.EVIDENCE_MAX_PAGES_PER_FILE:
+                raise ValidationError(HUGE_PDF, code="huge_pdf")
+            unpacked = 0
+            for page in reader.pages:
+                # Reading each page's box and contents reaches every object the packet copies;
+                # parsing the contents is what the packet's page numbering does to each page.
+                _ = page.mediabox
+                contents = page.get_contents()
+                if contents is not None:
+                    unpacked += len(contents.get_data())
+                    if unpacked > MAX_CONTENT_BYTES:
+                        raise ValidationError(HUGE_PDF, code="huge_pdf")
+                    _ = contents.operations
     except ValidationError:
         raise
+    except LimitReachedError:
+        raise ValidationError(HUGE_PDF, code="huge_pdf") from None
     except DependencyError:
         # Encrypted with AES, which pypdf reads only with an extra library: treat as locked.
         raise ValidationError(LOCKED_PDF, code="locked_pdf") from None
@@ -101,6 +123,18 @@ def _pdf_pages(file: IO[bytes]) -> int:
     if pages == 0:
         raise ValidationError(BROKEN_PDF, code="broken_pdf")
     return pages
+
+
+# pypdf's own bounds on one stream (75 MB each by default), narrowed.
+_STREAM_LIMITS = {
+    "maximum_declared_stream_length": MAX_STREAM_BYTES,
+    "array_based_stream_maximum_output_length": MAX_STREAM_BYTES,
+    "lzw_maximum_output_length": MAX_STREAM_BYTES,
+    "run_length_maximum_output_length": MAX_STREAM_BYTES,
+    "zlib_maximum_output_length": MAX_STREAM_BYTES,
+    "brotli_maximum_output_length": MAX_STREAM_BYTES,
+    "jbig2_maximum_output_length": MAX_STREAM_BYTES,
+}
 
 
 @contextmanager
@@ -128,6 +162,10 @@ def _image_pages(file: IO[bytes], expected: str) -> int:
             with Image.open(file) as image:
                 if image.format != expected:
                     raise ValidationError(NOT_SUPPORTED, code="not_supported")
+                # Read from the header, before a single pixel is unpacked.
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ValidationError(HUGE_IMAGE, code="huge_image")
                 # verify() walks the chunks to the end (a PNG cut short of its end chunk);
                 # load() decodes every pixel (a JPEG cut short). verify() needs a fresh open.
                 image.verify()

@@ -99,14 +99,17 @@ def filing_packet(request, case_id):
     The packet is made by a background worker (evidence/builds.py), never in the request: the
     first visit queues it and shows its progress; once it is made, the same address sends it.
     `?progress` gives the progress as JSON for the page's script; a POST tries a failed build
-    again."""
+    again. It holds the motion the screening allows (the motion to file now when there is one),
+    and there is none without a motion."""
     case = case_for_request(request, case_id)
     as_of = clock.today()
     facts = case.to_facts(as_of)
     screening = screen(facts, as_of)
-    if screening.verdict == "not_eligible":
+    document = services.packet_motion(screening)
+    if document is None:
         raise Http404("No filing packet for this case.")
-    key = packet.packet_key(facts, as_of, services.evidence_for(case))
+    role = case.preparer_role or None
+    key = packet.packet_key(facts, as_of, services.evidence_for(case), document, role)
     etag = f'"{key}"'
     if request.method == "POST":
         build = PacketBuild.objects.filter(case=case, key=key).first()
@@ -127,9 +130,8 @@ def filing_packet(request, case_id):
             build.delete()
             build = builds.request_build(case, key=key, as_of=as_of)
         else:
-            filename = safe_filename(
-                "filing-packet", last_name(case.person_name), as_of.isoformat()
-            )
+            name = "filing-packet-now" if document == "motion-now" else "filing-packet"
+            filename = safe_filename(name, last_name(case.person_name), as_of.isoformat())
             response = FileResponse(
                 file, as_attachment=True, filename=f"{filename}.pdf", content_type="application/pdf"
             )

@@ -8,3 +8,4 @@ class IntakeConfig(AppConfig):
     def ready(self):
         # The project's own settings checks (config/checks.py) register on import.
         from config import checks  # noqa: F401
+        from intake import signals  # noqa: F401  (forgets a deleted case's cached drafts)

@@ -18,6 +18,7 @@ such a file's section is still read for it.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -35,7 +36,7 @@ from eligibility import facts as casefile
 from eligibility.facts import CaseFacts, CaseFileError
 from eligibility.grounds import BY_ID, NOT_GROUNDS_BY_ID
 from intake import workspace
-from intake.fields import CONTROL_CHARACTERS
+from intake.fields import MAX_LINES, without_invisible
 from intake.models import (
     SCREENING_FIELDS,
     AuditAction,
@@ -82,6 +83,7 @@ def read_upload(upload) -> tuple[CaseFacts, Interview]:
     text = upload.read()
     facts = casefile.loads(text)
     check_storable(facts)
+    facts = _visible(facts)
     return facts, read_interview(json.loads(text).get(INTERVIEW), facts)
 
 
@@ -154,7 +156,7 @@ def _notes(value: Any, path: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise CaseFileError(path, "contains a character that is not valid text") from None
-    value = CONTROL_CHARACTERS.sub("", value).strip()
+    value = without_invisible(value).strip()
     if len(value) > EVIDENCE_NOTES_LENGTH:
         raise CaseFileError(path, f"is longer than {EVIDENCE_NOTES_LENGTH} characters")
     return value
@@ -193,6 +195,8 @@ def check_storable(facts: CaseFacts) -> None:
     for path, value in _strings(data, ""):
         if "\x00" in value:
             raise CaseFileError(path, "contains a NUL character, which is not text")
+        if len(value.splitlines()) > MAX_LINES:
+            raise CaseFileError(path, f"has more than {MAX_LINES} lines")
     for path, model, column in _LIMITED:
         section, key = path.split(".")
         _check_length(path, data[section][key], model._meta.get_field(column).max_length)
@@ -202,6 +206,18 @@ def check_storable(facts: CaseFacts) -> None:
     term = facts.sentence.term_months
     if term is not None and term > LARGEST_TERM:
         raise CaseFileError("sentence.term_months", f"{term} months is more than any sentence")
+
+
+def _visible(value: Any) -> Any:
+    """The facts without the invisible characters the interview's fields remove."""
+    if isinstance(value, str):
+        return without_invisible(value)
+    if isinstance(value, tuple):
+        return tuple(_visible(item) for item in value)
+    if dataclasses.is_dataclass(value):
+        changes = {f.name: _visible(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def _check_length(path: str, value: str | None, limit: int) -> None:

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import weasyprint
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.template.loader import render_to_string
@@ -50,10 +51,26 @@ from intake import readme, warden_letter
 TEMPLATES = {
     "warden-request": "drafts/warden_request.html",
     "motion": "drafts/motion.html",
+    "motion-now": "drafts/motion.html",
     "seal-motion": "drafts/seal_motion.html",
+    "seal-motion-now": "drafts/seal_motion.html",
+    "family-declaration": "drafts/family_declaration.html",
     "read-me-first": "drafts/read_me_first.html",
 }
-DOCUMENTS = ("warden-request", "motion", "seal-motion")
+# The papers `documents` chooses among; the family's sheet (read-me-first) goes with them all.
+DOCUMENTS = (
+    "warden-request",
+    "motion",
+    "motion-now",
+    "seal-motion",
+    "seal-motion-now",
+    "family-declaration",
+)
+
+# The two motions the screening may allow (case-format.md `draft`), and the motion for leave
+# to file under seal that goes beside each.
+MOTIONS = ("motion", "motion-now")
+SEAL_FOR = {"motion": "seal-motion", "motion-now": "seal-motion-now"}
 
 # A week: long enough that repeat downloads hit the cache, short enough that PDFs holding
 # personal facts do not linger in a shared cache after the case has moved on.
@@ -189,6 +206,15 @@ class DraftError(Exception):
     """A document that cannot be drawn up for this case, or a render that failed."""
 
 
+class TooLong(DraftError):
+    """A document longer than any court paper needs (MAX_PAGES): the answers are too long."""
+
+
+# A motion with every answer at its longest (intake/fields.py) is about 40 pages; writing one
+# of thousands of pages took minutes and a gigabyte, and the exhibit covers are one page each.
+MAX_PAGES = 200
+
+
 class URLRefused(ValueError):
     """A URL outside the project's static files: drafts never load anything else."""
 
@@ -250,23 +276,57 @@ class Evidence:
         return self.kind in SEALED_KINDS
 
 
-def seal_motion_offered(facts: CaseFacts, exhibits: Sequence[Evidence] | None = None) -> bool:
-    """Whether the case relies on medical records, so its exhibits should be filed under seal.
+def documents(
+    facts: CaseFacts,
+    screening: rules.Screening,
+    exhibits: Sequence[Evidence] | None = None,
+    *,
+    preparer_role: str | None = None,
+) -> tuple[str, ...]:
+    """The papers this case gets, in the order a person uses them; all read from the screening.
 
-    A pro se filer needs the court's leave to seal (domain.md § 6), so the motion for leave is
-    offered when a ground of the medical family is raised, or when an uploaded exhibit is a
-    medical record or a doctor's letter (say, a parent's, for a family ground).
+    The request to the warden when the screening allows one; each motion the screening allows
+    ("motion", "motion-now"), each followed by its motion for leave to file under seal when it
+    has exhibits to seal; and the family member's declaration when one is attached to a motion.
     """
-    return any(BY_ID[g.category].is_medical for g in facts.grounds) or any(
-        e.sealed for e in exhibits or ()
-    )
+    offered = ["warden-request"] if screening.warden_request_allowed else []
+    for motion in screening.motion_documents:
+        offered.append(motion)
+        if any(e.sealed for e in exhibit_list(facts, screening, exhibits, motion, preparer_role)):
+            offered.append(SEAL_FOR[motion])
+    if screening.motion_documents and family_prepared(facts, preparer_role):
+        offered.append("family-declaration")
+    return tuple(offered)
 
 
-def documents(facts: CaseFacts, exhibits: Sequence[Evidence] | None = None) -> tuple[str, ...]:
-    """The documents drawn up for a federal-eligible case, in the order a person uses them."""
-    if seal_motion_offered(facts, exhibits):
-        return DOCUMENTS
-    return ("warden-request", "motion")
+def motion_of(document: str) -> str | None:
+    """The motion a document belongs to: itself for a motion, its motion for a seal motion."""
+    if document in MOTIONS:
+        return document
+    return next((m for m, seal in SEAL_FOR.items() if seal == document), None)
+
+
+def family_prepared(facts: CaseFacts, preparer_role: str | None) -> bool:
+    """Whether a family member (or friend) prepared the case, so what they typed about the
+    person is theirs to swear to, in their own declaration (domain.md § 6, "One voice").
+
+    The interview's answer decides when there is one; a case file without it counts as
+    prepared by family when it names a preparer other than the person. Without the family
+    member's name there is no one to sign a declaration.
+    """
+    name = (facts.preparer.name or "").strip().casefold()
+    if not name:
+        return False
+    if preparer_role:
+        return preparer_role == "family"
+    return name != (facts.person.name or "").strip().casefold()
+
+
+def self_prepared(facts: CaseFacts, preparer_role: str | None) -> bool:
+    """Whether the person in prison filled in the answers himself."""
+    if preparer_role:
+        return preparer_role == "self"
+    return not family_prepared(facts, None)
 
 
 @in_english
@@ -278,6 +338,7 @@ def render(
     screening: rules.Screening | None = None,
     exhibits: Sequence[Evidence] | None = None,
     page_numbers: bool = True,
+    preparer_role: str | None = None,
 ) -> bytes:
     """One document as PDF bytes. Raises DraftError for a document this case does not get.
 
@@ -285,7 +346,14 @@ def render(
     the checklist of suggested evidence. `page_numbers=False` leaves the footer off, for the
     filing packet, which numbers all its pages itself.
     """
-    html = document_html(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
+    html = document_html(
+        facts,
+        document,
+        as_of=as_of,
+        screening=screening,
+        exhibits=exhibits,
+        preparer_role=preparer_role,
+    )
     extra = () if page_numbers else (_NO_PAGE_NUMBERS,)
     pages = layout(html, what=f"the {document}", stylesheets=extra)
     try:
@@ -302,19 +370,25 @@ def document_html(
     as_of: date,
     screening: rules.Screening | None = None,
     exhibits: Sequence[Evidence] | None = None,
+    preparer_role: str | None = None,
 ) -> str:
     """The HTML WeasyPrint lays out for one document (`render`'s checks, its errors)."""
     if document not in TEMPLATES:
-        raise DraftError(f"unknown document {document!r} (one of: {', '.join(DOCUMENTS)})")
+        raise DraftError(f"unknown document {document!r} (one of: {', '.join(TEMPLATES)})")
     if screening is None:
         screening = rules.screen(facts, as_of)
-    if screening.verdict == "not_eligible":
-        raise DraftError("these documents are only for a federal sentence this law applies to")
-    if document == "seal-motion" and not seal_motion_offered(facts, exhibits):
-        raise DraftError("the motion to seal is only for a case that relies on medical records")
-    context = _context(facts, screening, as_of, exhibits)
+    papers = documents(facts, screening, exhibits, preparer_role=preparer_role)
     if document == "read-me-first":
-        context["sheet"] = readme.build(facts, screening, papers=documents(facts, exhibits))
+        if not papers:
+            raise DraftError("the family's sheet goes only with papers to sign")
+    elif document not in papers:
+        raise DraftError(
+            f"the screening does not allow the {document} for this case"
+            + (f": {screening.no_motion_reason}" if screening.no_motion_reason else "")
+        )
+    context = _context(facts, screening, as_of, exhibits, document, preparer_role)
+    if document == "read-me-first":
+        context["sheet"] = readme.build(facts, screening, papers=papers, role=preparer_role)
     return render_to_string(TEMPLATES[document], context)
 
 
@@ -326,17 +400,24 @@ def layout(html: str, *, what: str, stylesheets: Sequence[str] = ()) -> weasypri
     """
     root = static_root()
     try:
-        return weasyprint.HTML(
+        document = weasyprint.HTML(
             string=html, base_url=path2url(root), url_fetcher=StaticOnlyURLFetcher(root)
         ).render(stylesheets=[weasyprint.CSS(string=css) for css in stylesheets])
     except FatalURLFetchingError as exc:
         raise DraftError(f"{what} tried to load a resource it may not: {exc}") from exc
     except Exception as exc:
         raise DraftError(f"{what} could not be rendered: {exc}") from exc
+    if len(document.pages) > MAX_PAGES:
+        raise TooLong(f"{what} would be {len(document.pages)} pages, more than {MAX_PAGES}")
+    return document
 
 
 def cache_key(
-    facts: CaseFacts, document: str, as_of: date, exhibits: Sequence[Evidence] | None = None
+    facts: CaseFacts,
+    document: str,
+    as_of: date,
+    exhibits: Sequence[Evidence] | None = None,
+    preparer_role: str | None = None,
 ) -> str:
     """A sha256 of everything a document's bytes depend on; also the download's ETag.
 
@@ -350,6 +431,7 @@ def cache_key(
             "document": document,
             "as_of": as_of,
             "exhibits": [dataclasses.asdict(e) for e in exhibits or ()],
+            "preparer_role": preparer_role or None,
             "version": drafts_version(),
         },
         sort_keys=True,
@@ -367,18 +449,40 @@ def render_cached(
     as_of: date,
     screening: rules.Screening | None = None,
     exhibits: Sequence[Evidence] | None = None,
+    case_id: object | None = None,
+    preparer_role: str | None = None,
 ) -> bytes:
     """`render`, served from Django's cache when nothing it depends on has changed.
 
     The cache is shared by every app server (design.md "Scale"), so a repeat download of
-    unchanged data costs one cache read instead of a render.
+    unchanged data costs one cache read instead of a render. A case's drafts are kept under
+    its id and the document, one each (the digest is checked on reading), so that deleting the
+    case can delete them (`forget_cached`): the PDFs carry the person's name and health.
     """
-    key = f"drafts:{cache_key(facts, document, as_of, exhibits)}"
-    pdf = django_cache.get(key)
-    if pdf is None:
-        pdf = render(facts, document, as_of=as_of, screening=screening, exhibits=exhibits)
-        django_cache.set(key, pdf, CACHE_SECONDS)
+    digest = cache_key(facts, document, as_of, exhibits, preparer_role)
+    key = _cached_key(case_id, document) if case_id is not None else f"drafts:{digest}"
+    held = django_cache.get(key)
+    if isinstance(held, tuple) and held[0] == digest:
+        return held[1]
+    pdf = render(
+        facts,
+        document,
+        as_of=as_of,
+        screening=screening,
+        exhibits=exhibits,
+        preparer_role=preparer_role,
+    )
+    django_cache.set(key, (digest, pdf), CACHE_SECONDS)
     return pdf
+
+
+def _cached_key(case_id: object, document: str) -> str:
+    return f"drafts:case:{case_id}:{document}"
+
+
+def forget_cached(case_id: object) -> None:
+    """Delete a case's drafts from the cache (the case is being deleted)."""
+    django_cache.delete_many([_cached_key(case_id, document) for document in DOCUMENTS])
 
 
 # -- the filing packet's own pages (assembled by evidence/packet.py) -----------------------------
@@ -391,6 +495,7 @@ def render_exhibit_index(
     exhibits: Sequence[Exhibit],
     *,
     first_pages: dict[str, int],
+    document: str = "motion",
 ) -> weasyprint.Document:
     """The packet's index of exhibits: letter, description, the page each begins on, and which
     ones are to be filed under seal (Fed. R. Crim. P. 49.1)."""
@@ -398,9 +503,7 @@ def render_exhibit_index(
         "drafts/exhibit_index.html",
         {
             **_packet_context(facts),
-            "emergency": any(
-                g.category == "medical_terminal" for g in _motion_grounds(facts, screening)
-            ),
+            "emergency": screening.emergency_for(document),
             "rows": [(e, first_pages.get(e.letter)) for e in exhibits],
             "sealed": _exhibit_names([e.letter for e in exhibits if e.sealed]),
             "sealed_many": sum(e.sealed for e in exhibits) > 1,
@@ -480,24 +583,58 @@ class Exhibit:
     items: tuple[str, ...] = ()
     # The uploaded documents it holds, in order; none for a checklist to complete by hand.
     files: tuple[Evidence, ...] = ()
+    # A paper the product drafts itself that this exhibit holds ("family-declaration").
+    drafted: str = ""
+
+
+# How the date a request was received is shown (eligibility.facts RECEIPT_PROOFS), as the
+# exhaustion section says it ("… as <words> shows") and as its exhibit lists it. "none", or no
+# answer, shows nothing.
+RECEIPT_SHOWN_BY = {
+    "warden_reply": "the Warden's written reply",
+    "staff_stamp": "the date stamp staff put on my copy",
+    "delivery_confirmation": "the delivery confirmation",
+    "electronic_record": "the record of the electronic request-to-staff system",
+}
+
+# Grounds whose records are private to someone besides the court: a relative's medical file,
+# child-welfare papers, injury records (domain.md § 6, privacy). Their exhibits are offered
+# for sealing, except letters of support.
+PRIVATE_GROUNDS = frozenset(
+    {
+        "family_child_caregiver",
+        "family_spouse_partner",
+        "family_parent",
+        "family_other",
+        "abuse_in_custody",
+    }
+)
 
 
 @dataclass(frozen=True)
 class RequestItem:
-    """One counting request to the warden, as the motion's exhaustion section tells it."""
+    """One request to the warden that the motion relies on, told as the screening computed it."""
 
+    # The request's index in facts.warden_requests, which uploads name it by.
+    index: int
+    exhibit: str
+    # "me", or the preparer ("Maria Example, my daughter,"), or "" when the case does not say.
+    sender: str
     sent_on: str | None
     how: str
     place: Place
     addressee: str
     received_on: str | None
+    # True: the date is the family's estimate or memory, not shown by any document.
+    receipt_estimated: bool
+    received_unknown: bool
+    shown_by: str | None
     response: str | None
     response_on: str | None
     appeals: tuple[tuple[str, str], ...]
     final_denial_on: str | None
-    exhibit: str
-    # The request's index in facts.warden_requests, which uploads name it by.
-    index: int = 0
+    # Printed only when the 30 days had lapsed by the day the motion may be filed.
+    lapsed_on: str | None
 
 
 @dataclass(frozen=True)
@@ -507,6 +644,7 @@ class GroundItem:
     standard: str
     # "See Exhibits B and C, which I ask to file under seal."
     cite: str
+    letters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -518,71 +656,103 @@ class Lettering:
     exhibits: list[Exhibit]
     release_plan_cite: str | None
     background_cite: str | None
+    # The family member's declaration, when the case has one (its letter).
+    declaration: Exhibit | None = None
 
 
 def exhibit_list(
-    facts: CaseFacts, screening: rules.Screening, exhibits: Sequence[Evidence] | None = None
+    facts: CaseFacts,
+    screening: rules.Screening,
+    exhibits: Sequence[Evidence] | None = None,
+    document: str = "motion",
+    preparer_role: str | None = None,
 ) -> list[Exhibit]:
-    """The motion's exhibits in order, lettered A, B, … (the packet's covers follow it).
+    """A motion's exhibits in order, lettered A, B, … (the packet's covers follow it).
 
-    An upload that supports nothing the motion raises (a ground left out, a request that does
-    not count) is in no exhibit.
+    An upload that supports nothing the motion raises (a ground left out, a request the motion
+    does not rely on) is in no exhibit. A motion the screening does not allow has none.
     """
-    return _lettering(facts, screening, exhibits or ()).exhibits
+    if document not in screening.motion_documents:
+        return []
+    return _lettering(facts, screening, exhibits or (), document, preparer_role).exhibits
 
 
 def _lettering(
-    facts: CaseFacts, screening: rules.Screening, uploads: Sequence[Evidence]
+    facts: CaseFacts,
+    screening: rules.Screening,
+    uploads: Sequence[Evidence],
+    document: str,
+    preparer_role: str | None,
 ) -> Lettering:
     """Exhibits in the order of domain.md § 6 item 8.
 
-    First the requests to the warden, one exhibit each, holding the request with its proof of
-    receipt, the warden's answer and the appeals. Then the evidence of each ground in the order
-    of the case, then the release plan, then the background and letters of support; within
+    First the requests to the warden the motion relies on, one exhibit each, holding the
+    request with its proof of receipt, the warden's answer and the appeals. Then the evidence
+    of each ground the screening gives this motion, in the order of the case, then the family
+    member's declaration, the release plan, then the background and letters of support; within
     each part, in upload order, one exhibit per document. A ground with no uploads keeps the
     checklist of suggested evidence, so the motion always cites something for it.
     """
     letters = _letters()
     person = facts.person
-    requests = _requests(facts, letters)
+    chosen = _motion_grounds(facts, screening, document)
+    requests = _requests(facts, screening, document, chosen, letters, preparer_role)
     exhibits = [
         _request_exhibit(
             r, [e for e in uploads if e.supports == "request" and e.request == r.index]
         )
         for r in requests
-    ] or [
-        Exhibit(
-            next(letters),
-            f"Request to the {_addressee(facts, _place(person.facility))}, with proof of the "
-            "date received",
-        )
     ]
     grounds = []
-    for g in _motion_grounds(facts, screening):
+    for g in chosen:
         info = BY_ID[g.category]
+        private = info.is_medical or g.category in PRIVATE_GROUNDS
         files = [e for e in uploads if e.supports == "ground" and e.ground == g.category]
-        # Medical exhibits are the ones the motion for leave asks to seal.
-        own = _uploaded(files, letters) or [
+        own = [
             Exhibit(
                 next(letters),
-                f"Evidence of {info.heading}",
-                info.is_medical,
-                _evidence(info, person.name),
+                e.description,
+                e.sealed or (g.category in PRIVATE_GROUNDS and e.kind != "support_letter"),
+                files=(e,),
+            )
+            for e in files
+        ] or [
+            Exhibit(
+                next(letters), f"Evidence of {info.heading}", private, _evidence(info, person.name)
             )
         ]
         exhibits += own
-        grounds.append(GroundItem(info, g.facts, STANDARDS[g.category], _see(own)))
+        grounds.append(
+            GroundItem(
+                info,
+                without_birth_dates(g.facts),
+                STANDARDS[g.category],
+                _see(own),
+                tuple(e.letter for e in own),
+            )
+        )
+    declaration = None
+    if family_prepared(facts, preparer_role):
+        declaration = Exhibit(
+            next(letters),
+            f"Declaration of {facts.preparer.name}",
+            # It gives the home's street address and the family's telephone.
+            bool(facts.release_plan.residence or facts.preparer.contact),
+            drafted="family-declaration",
+        )
+        exhibits.append(declaration)
     plan = _uploaded([e for e in uploads if e.supports == "release_plan"], letters)
     background = _uploaded([e for e in uploads if e.supports == "background"], letters)
-    if not background and facts.background.support_letters:
+    if not background and facts.background.support_letters and not declaration:
         background = [Exhibit(next(letters), "Letters of support")]
     exhibits += plan + background
     return Lettering(
         requests=requests,
         grounds=grounds,
         exhibits=exhibits,
-        release_plan_cite=_see(plan),
+        release_plan_cite=_see(([declaration] if declaration else []) + plan),
         background_cite=_see(background),
+        declaration=declaration,
     )
 
 
@@ -616,24 +786,38 @@ def _context(
     facts: CaseFacts,
     screening: rules.Screening,
     as_of: date,
-    uploads: Sequence[Evidence] | None = None,
+    uploads: Sequence[Evidence] | None,
+    document: str,
+    preparer_role: str | None,
 ) -> dict:
     person, sentence = facts.person, facts.sentence
     place = _place(person.facility)
     district = courts.district(sentence.district)
     addressee = _addressee(facts, place)
-    lettering = _lettering(facts, screening, uploads or ())
-    requests, grounds, exhibits = lettering.requests, lettering.grounds, lettering.exhibits
+    motion = motion_of(document) or next(iter(screening.motion_documents), None)
+    lettering = (
+        _lettering(facts, screening, uploads or (), motion, preparer_role)
+        if motion
+        else Lettering([], [], [], None, None)
+    )
+    exhibits = lettering.exhibits
+    filing_date = screening.filing_date_for(motion) if motion else None
+    # What the screening computed: the exhaustion requirement is met for this motion's grounds
+    # on its filing date, unless that date rests on an estimated receipt.
+    exhausted_on = filing_date if filing_date and not screening.estimate_for(motion) else None
 
     # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
     # motion can never raise one the warden did not see.
     request_grounds = [
-        (BY_ID[g.category], g.facts) for g in facts.grounds if BY_ID[g.category].available
+        (BY_ID[g.category], without_birth_dates(g.facts))
+        for g in facts.grounds
+        if BY_ID[g.category].available
     ]
-    earliest = screening.earliest_filing_date
-    unmatched = set(screening.unmatched_grounds)
+    family = family_prepared(facts, preparer_role)
+    plan = facts.release_plan
     return {
         "today": court_date(as_of),
+        "document": document,
         "person": person,
         "birth_year": person.date_of_birth.year if person.date_of_birth else None,
         "place": place,
@@ -648,59 +832,147 @@ def _context(
         "custody_began": _words(sentence.custody_began),
         "projected_release": _words(sentence.projected_release),
         "term": _term(sentence.life, sentence.term_months),
-        "prior_filed_on": _words(facts.prior_motion.filed_on),
-        "prior_decided_on": _words(facts.prior_motion.decided_on),
+        "served": time_served(sentence.custody_began, sentence.term_months, sentence.life, as_of),
+        "as_of": court_date(as_of),
+        "age_part": three_quarters(sentence.term_months) if not sentence.life else None,
+        "prior": _prior(facts),
+        "appeal_pending": bool(sentence.appeal_pending),
         "request_grounds": request_grounds,
         # One checklist of evidence for the letter's enclosures; grounds share items.
         "enclosures": list(
             dict.fromkeys(e for info, _ in request_grounds for e in _evidence(info, person.name))
         ),
         "terminal_request": any(g.category == "medical_terminal" for g in facts.grounds),
-        "grounds": grounds,
-        "emergency": emergency(grounds),
-        "requests": requests,
-        "blank_request_exhibit": None if requests else exhibits[0].letter,
-        "exhausted_by_appeal": any(r.final_denial_on for r in requests),
-        "grounds_presented": bool(requests) and not any(g.info.id in unmatched for g in grounds),
-        "release_plan": facts.release_plan,
-        "residence_city_state": city_and_state(facts.release_plan.residence),
+        "grounds": lettering.grounds,
+        "medical": any(g.info.is_medical for g in lettering.grounds),
+        "medical_cite": _exhibit_names(
+            [letter for g in lettering.grounds if g.info.is_medical for letter in g.letters]
+        ),
+        "emergency": screening.emergency_for(motion) if motion else False,
+        "requests": lettering.requests,
+        "exhausted_on": _words(exhausted_on),
+        "bop_motion": facts.bop_motion,
+        "release_plan": plan,
+        "residence_city_state": city_and_state(plan.residence),
+        "household": without_birth_dates(plan.household),
+        # The family's own words (household, support, their letter) are theirs to swear to.
+        "family": family,
+        "own_statement": self_prepared(facts, preparer_role),
+        "declaration": lettering.declaration,
+        "sponsor": _sponsor(facts) if family else None,
         "background": facts.background,
         "release_plan_cite": lettering.release_plan_cite,
         "background_cite": lettering.background_cite,
         "exhibits": exhibits,
         "sealed_exhibits": [e for e in exhibits if e.sealed],
-        # Rule 7 of domain.md § 2: no date on the motion may come before the earliest filing
-        # date, so the dates stay blank and a future earliest date is printed as a warning.
-        "sign_after": court_date(earliest) if earliest and earliest > as_of else None,
+        "sealed_kinds": _sealed_kinds(lettering),
     }
 
 
-def emergency(grounds: list[GroundItem]) -> bool:
-    """A terminal illness makes the motion an emergency one (domain.md § 6)."""
-    return any(g.info.id == "medical_terminal" for g in grounds)
+def _sealed_kinds(lettering: Lettering) -> list[str]:
+    """What the sealed exhibits hold, for the motion for leave to say why they are private."""
+    kinds = []
+    if any(g.info.is_medical for g in lettering.grounds) or any(
+        f.kind in SEALED_KINDS for e in lettering.exhibits if e.sealed for f in e.files
+    ):
+        kinds.append("medical records and other private information about health")
+    if any(g.info.id in PRIVATE_GROUNDS for g in lettering.grounds):
+        kinds.append(
+            "records about members of my family, such as their medical records, child-welfare "
+            "records or records of injury, which concern people who are not parties to this case"
+        )
+    if lettering.declaration and lettering.declaration.sealed:
+        kinds.append("the street address and telephone number of the home offered to me")
+    return kinds
 
 
-def _motion_grounds(facts: CaseFacts, screening: rules.Screening) -> list[Ground]:
-    """The grounds the motion raises: the qualifying ones the warden saw.
+def _sponsor(facts: CaseFacts) -> str:
+    """'my daughter, Maria Example' or 'Maria Example': the person who offers the home."""
+    name, relationship = facts.preparer.name, (facts.preparer.relationship or "").strip()
+    return f"my {relationship}, {name}" if relationship else name
 
-    A motion may raise only grounds a request covered (domain.md § 3), so while some are
-    unmatched the draft is the "file on the matched grounds alone" choice; once a new request
-    covers them, the screening matches them and they return. When nothing is matched yet, or
-    nothing qualifies yet (say the age ground's years are not served), the person still gets a
-    whole draft to read and complete, and the screening tells them it cannot be filed yet.
+
+def _prior(facts: CaseFacts) -> str:
+    """The earlier motion, in the motion's words, or that there was none."""
+    prior = facts.prior_motion
+    if not prior.filed_on:
+        return "none"
+    said = f"filed {court_date(prior.filed_on)}"
+    if prior.outcome == "dismissed_unexhausted":
+        return f"{said}; dismissed because the administrative requirements had not been met"
+    if prior.decided_on:
+        return f"{said}; decided {court_date(prior.decided_on)}"
+    return said
+
+
+def time_served(began: date | None, term_months: int | None, life: bool, as_of: date) -> str | None:
+    """'14 years 8 months (73% of the term)': time in federal custody on `as_of`, for display.
+
+    Arithmetic for the judge's reading, not a rule: the rules decide nothing from it.
     """
-    qualifying = set(screening.qualifying_grounds)
-    chosen = [g for g in facts.grounds if g.category in qualifying]
-    matched = [g for g in chosen if g.category not in set(screening.unmatched_grounds)]
-    return matched or chosen or [g for g in facts.grounds if BY_ID[g.category].available]
+    if began is None or began > as_of:
+        return None
+    served = relativedelta(as_of, began)
+    words = duration_words(served)
+    if life or not term_months:
+        return words
+    end = began + relativedelta(months=term_months)
+    share = int(100 * (as_of - began).days / (end - began).days)
+    return f"{words} (about {min(share, 100)}% of the term)"
 
 
-def _requests(facts: CaseFacts, letters: Iterator[str]) -> list[RequestItem]:
-    """The requests that count for exhaustion, as the screening counts them."""
-    views, _ = rules.counting_requests(facts)
+def duration_words(delta: relativedelta) -> str:
+    """'14 years 8 months' in English (court papers), days only under a month."""
+    parts = []
+    for count, unit in ((delta.years, "year"), (delta.months, "month")):
+        if count:
+            parts.append(f"{count} {unit}" + ("" if count == 1 else "s"))
+    if not parts:
+        parts.append(f"{delta.days} day" + ("" if delta.days == 1 else "s"))
+    return " ".join(parts)
+
+
+def three_quarters(term_months: int | None) -> str | None:
+    """'75% of 20 years = 15 years': the age ground's share of the term, in whole months.
+
+    A term whose three quarters is not a whole number of months says so in months
+    ("75% of 250 months = 187.5 months"), never a day added by date arithmetic.
+    """
+    if not term_months:
+        return None
+    whole, rest = divmod(3 * term_months, 4)
+    if rest == 0:
+        return f"75% of {months_as_words(term_months)} = {months_as_words(whole)}"
+    return f"75% of {term_months} months = {3 * term_months / 4:g} months"
+
+
+def _motion_grounds(facts: CaseFacts, screening: rules.Screening, document: str) -> list[Ground]:
+    """The grounds the motion raises: exactly those the screening gives this motion, in the
+    case's order, with the facts the family gave for each."""
+    by_id = {}
+    for g in facts.grounds:
+        by_id.setdefault(g.category, g)
+    return [by_id.get(ground, Ground(ground)) for ground in screening.grounds_for(document)]
+
+
+def _requests(
+    facts: CaseFacts,
+    screening: rules.Screening,
+    document: str,
+    grounds: list[Ground],
+    letters: Iterator[str],
+    preparer_role: str | None,
+) -> list[RequestItem]:
+    """The requests the screening counted that cover a ground of this motion, as computed."""
+    ids = {g.category for g in grounds}
+    families = {BY_ID[g].family for g in ids}
+    filing_date = screening.filing_date_for(document)
     items = []
-    for view in views:
-        r = view.request
+    for result in screening.requests:
+        covered = set(result.grounds)
+        if not (covered & ids or {BY_ID[g].family for g in covered if g in BY_ID} & families):
+            continue
+        r = facts.warden_requests[result.index]
         place = _place(r.facility or facts.person.facility)
         appeals = tuple(
             (name, court_date(when))
@@ -711,41 +983,97 @@ def _requests(facts: CaseFacts, letters: Iterator[str]) -> list[RequestItem]:
             )
             if when
         )
+        proof = None if result.receipt_estimated else RECEIPT_SHOWN_BY.get(result.receipt_proof)
+        lapsed = result.lapsed_on
         items.append(
             RequestItem(
+                index=result.index,
+                exhibit=next(letters),
+                sender=_sender(facts, r.method, preparer_role),
                 sent_on=_words(r.sent_on),
                 how=_HOW_SENT.get(r.method or "", "delivered to"),
                 place=place,
                 addressee="Residential Reentry Manager" if place.reentry_office else "Warden",
-                received_on=_words(r.received_on),
+                received_on=_words(result.received_on) if r.received_on else None,
+                receipt_estimated=result.receipt_estimated,
+                received_unknown=r.received_on is None,
+                shown_by=proof,
                 response=r.response,
                 response_on=_words(r.response_on),
                 appeals=appeals,
-                final_denial_on=_words(r.appeal.final_denial_on),
-                exhibit=next(letters),
-                index=view.index,
+                final_denial_on=_words(result.final_denial_on),
+                lapsed_on=(
+                    court_date(lapsed)
+                    if lapsed
+                    and not result.receipt_estimated
+                    and (filing_date is None or lapsed <= filing_date)
+                    else None
+                ),
             )
         )
     return items
 
 
+def _sender(facts: CaseFacts, method: str | None, preparer_role: str | None) -> str:
+    """Who sent a request, as far as the case shows: handed to staff or sent through the
+    request-to-staff system, or filled in by the person himself, it is his; mailed, emailed or
+    faxed in a case a family member prepared, it is theirs; otherwise the motion does not say."""
+    if preparer_role == "self" or method in ("hand_delivered", "electronic"):
+        return "me"
+    if method in ("mail", "email", "fax") and family_prepared(facts, preparer_role):
+        return f"{_sponsor(facts)},"
+    return ""
+
+
 def _request_exhibit(request: RequestItem, uploads: list[Evidence]) -> Exhibit:
-    """A request's exhibit, described with what it must show: the date the warden received it.
+    """A request's exhibit, described by what it holds: the request, the proof of its receipt
+    when something shows it, the answer, and only the appeal papers that exist.
 
     It holds the documents uploaded for that request, the request and its proof of receipt
     first, then the answer, then the appeals.
     """
     sent = f" sent {request.sent_on}" if request.sent_on else ""
-    parts = [f"Request to the {request.addressee}{sent}, with proof of the date received"]
+    parts = [f"Request to the {request.addressee}{sent}"]
+    if request.shown_by:
+        parts[0] += f", with {request.shown_by.replace(' my copy', ' the copy')}"
     if request.response in ("denied", "approved") or request.response_on:
         dated = f" dated {request.response_on}" if request.response_on else ""
         parts.append(f"the {request.addressee}'s response{dated}")
-    if request.appeals or request.final_denial_on:
-        parts.append("the administrative remedy appeals (BP-9, BP-10, BP-11) and the responses")
+    for name, when in request.appeals:
+        parts.append(f"the {name} appeal filed {when}")
+    if request.final_denial_on:
+        parts.append(f"the final denial of the appeal, received {request.final_denial_on}")
     files = sorted(
         uploads, key=lambda e: REQUEST_ROLES.index(e.role) if e.role in REQUEST_ROLES else 3
     )
     return Exhibit(request.exhibit, "; ".join(parts), files=tuple(files))
+
+
+_BIRTH_DATE = re.compile(
+    r"\b(born(?:\s+on)?|date of birth:?|d\.?o\.?b\.?:?|birth ?date:?)\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+(\d{4})"
+    r"|(\d{4})-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def without_birth_dates(text: str | None) -> str | None:
+    """Text with every birth date cut to its year ("born March 4, 2017" -> "born in 2017").
+
+    Court papers are public: Fed. R. Crim. P. 49.1 allows the year of birth only, and a
+    child's birth date must never reach them. Other dates are left as typed.
+    """
+    if not text:
+        return text
+
+    def year_only(match: re.Match) -> str:
+        year = next(y for y in match.groups()[1:] if y)
+        word = match.group(1)
+        return f"born in {year}" if word.lower().startswith("born") else f"year of birth {year}"
+
+    return _BIRTH_DATE.sub(year_only, text)
 
 
 _LOVED_ONE = re.compile(r"\byour loved one\b", re.IGNORECASE)

@@ -23,11 +23,22 @@ from intake import clock
 # invisible, come in with text pasted from PDFs and phones, mean nothing in an answer, and
 # PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Zero-width characters and the marks that reorder text (right-to-left override, embeddings,
+# isolates): invisible on the page, they can make a court paper print words in an order the
+# family never typed, or hide words from a search of the filed PDF.
+INVISIBLE_CHARACTERS = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# A long answer is a few paragraphs; every line break is kept in the papers, so thousands of
+# short lines would make a motion thousands of pages long.
+MAX_LINES = 200
+
+
+def without_invisible(value: str) -> str:
+    return INVISIBLE_CHARACTERS.sub("", CONTROL_CHARACTERS.sub("", value))
 
 
 class TextField(forms.CharField):
-    """Free text without invisible control characters (removed, not refused: no one can see
-    them to take them out).
+    """Free text without invisible characters (removed, not refused: no one can see them to
+    take them out), and at most `max_lines` lines.
 
     A box of several lines has no maxlength: a browser would cut pasted text at the limit
     without a word. It carries its limit (data-limit) for the live count under it
@@ -41,7 +52,8 @@ class TextField(forms.CharField):
         ),
     }
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, max_lines: int = MAX_LINES, **kwargs):
+        self.max_lines = max_lines
         super().__init__(**kwargs)
         # validate() says it with the numbers grouped as the reader writes them.
         self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
@@ -57,6 +69,12 @@ class TextField(forms.CharField):
                     "limit": number_format(self.max_length, force_grouping=True),
                 },
             )
+        if value and len(value.splitlines()) > self.max_lines:
+            raise forms.ValidationError(
+                _("Use at most %(max)d lines. Join short lines into paragraphs"),
+                code="max_lines",
+                params={"max": self.max_lines},
+            )
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -67,7 +85,7 @@ class TextField(forms.CharField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = CONTROL_CHARACTERS.sub("", value)
+            value = without_invisible(value)
         return super().to_python(value)
 
 

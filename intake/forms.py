@@ -948,22 +948,14 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    @staticmethod
-    def account_exists() -> forms.ValidationError:
-        return forms.ValidationError(
-            _("There is already an account with this email address. Log in instead"), code="exists"
-        )
-
     def __init__(self, *args, locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.locked = locked
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        # While locked, say nothing about which addresses have accounts.
-        if not self.locked and get_user_model().objects.filter(username__iexact=email).exists():
-            raise self.account_exists()
-        return email
+        # Never whether the address has an account: on this site that would tell who has a
+        # relative in federal prison (intake/views/accounts.py answers the same either way).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         if self.locked:

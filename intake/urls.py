@@ -50,12 +50,37 @@ urlpatterns = [
         name="case_motion_pdf",
     ),
     path(
+        "cases/<uuid:case_id>/motion-now.pdf",
+        downloads.case_draft,
+        {"document": "motion-now"},
+        name="case_motion_now_pdf",
+    ),
+    path(
         "cases/<uuid:case_id>/seal-motion.pdf",
         downloads.case_draft,
         {"document": "seal-motion"},
         name="case_seal_motion_pdf",
     ),
+    path(
+        "cases/<uuid:case_id>/seal-motion-now.pdf",
+        downloads.case_draft,
+        {"document": "seal-motion-now"},
+        name="case_seal_motion_now_pdf",
+    ),
+    path(
+        "cases/<uuid:case_id>/read-me-first.pdf",
+        downloads.case_draft,
+        {"document": "read-me-first"},
+        name="case_read_me_first_pdf",
+    ),
+    path(
+        "cases/<uuid:case_id>/family-declaration.pdf",
+        downloads.case_draft,
+        {"document": "family-declaration"},
+        name="case_family_declaration_pdf",
+    ),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/login/cases/", accounts.claim_cases, name="claim_cases"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -435,7 +435,8 @@ def record_answer_changes(
     changes = [
         AnswerChange(
             share=share,
-            changed_by=user,
+            # An anonymous family that shared its case has no account to name.
+            changed_by=user if user is not None and user.is_authenticated else None,
             changed_by_name=changed_by_name,
             step=step,
             field=question[:500],

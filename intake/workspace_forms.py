@@ -208,7 +208,7 @@ class JoinForm(forms.Form):
     )
     password1 = forms.CharField(
         label="Choose a password",
-        help_text="At least 8 characters. Not only numbers.",
+        help_text="At least 12 characters. A few words you will remember make a good one.",
         strip=False,
         error_messages={"required": "Choose a password"},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

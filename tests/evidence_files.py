@@ -4,6 +4,7 @@ and the broken ones the upload must refuse. Also a case to attach them to, and t
 from __future__ import annotations
 
 import io
+import zlib
 from datetime import date
 from functools import cache
 
@@ -105,3 +106,41 @@ def attach(case: Case, data: bytes | None = None, **fields):
     return services.attachment_create(
         case=case, user=None, file=file, inspected=validation.inspect(file), **values, **supports
     )
+
+
+def pdf_with_contents(*contents: bytes) -> bytes:
+    """A PDF written by hand, one page per content stream, each stream compressed: a few
+    kilobytes on disk that unpack to whatever the streams hold (a decompression bomb)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(len(contents)))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode())
+    for n, content in enumerate(contents):
+        packed = zlib.compress(content, 9)
+        page = f"/Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * n} 0 R"
+        objects.append(f"<< {page} >>".encode())
+        objects.append(
+            f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()
+            + packed
+            + b"\nendstream"
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def huge_png(size: tuple[int, int] = (10_000, 8_800)) -> bytes:
+    """88 megapixels of one colour: under 100 KB as a PNG, hundreds of MB once decoded."""
+    out = io.BytesIO()
+    Image.new("1", size).save(out, "PNG", optimize=True)
+    return out.getvalue()

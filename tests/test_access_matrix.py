@@ -194,6 +194,7 @@ ACTIONS = (
     Action("case_find_out", "get", OWNER, case_id),
     Action("case_saved", "get", OWNER, case_id),
     Action("case_calendar", "get", OWNER, case_id),
+    Action("case_read_me_first", "get", OWNER, case_id, label="open the read-me-first sheet"),
     Action("case_file", "get", OWNER, case_id, label="family downloads the case file"),
     Action("case_share", "get", OWNER, case_id, label="open the share page"),
     Action(
@@ -221,6 +222,12 @@ ACTIONS = (
     Action("case_warden_request_pdf", "get", OWNER, case_id),
     Action("case_motion_pdf", "get", OWNER, case_id),
     Action("case_seal_motion_pdf", "get", OWNER, case_id),
+    # Only when the screening allows them; access in test_downloads.py.
+    Action("case_motion_now_pdf", "get", None, case_id),
+    Action("case_seal_motion_now_pdf", "get", None, case_id),
+    Action("case_family_declaration_pdf", "get", None, case_id),
+    Action("case_read_me_first_pdf", "get", OWNER, case_id),
+    Action("case_read_me_first", "get", OWNER, case_id),
     Action("case_documents", "get", OWNER, case_id),
     Action("case_document_download", "get", None, attachment),
     Action("case_document_delete", "post", None, attachment),

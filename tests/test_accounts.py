@@ -1,6 +1,7 @@
 """Accounts for families: sign up, log in and out, My cases, the case file, deleting a case."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -36,22 +37,52 @@ def sign_up(client, email="new@example.com", **extra):
     )
 
 
+def log_in(client, email="new@example.com", **extra):
+    return client.post(reverse("login"), {"username": email, "password": PASSWORD, **extra})
+
+
+def log_in_and_claim(client, email="new@example.com", **extra):
+    """Log in, and say yes: the cases started in this browser are mine."""
+    response = log_in(client, email, **extra)
+    assert response["Location"].startswith(reverse("claim_cases"))
+    return client.post(response["Location"], {"answer": "mine"})
+
+
 def test_it_creates_an_account_and_keeps_the_case_started_in_this_browser(client):
     case = start_case(client)
     post_step(client, case, "about_you", {"role": "family"})
+    resume = reverse("case_resume", args=[case.id])
 
-    response = sign_up(client, next=reverse("case_resume", args=[case.id]))
+    response = sign_up(client, next=resume)
+    assert response["Location"] == f"{reverse('login')}?next={resume.replace('/', '%2F')}"
+    assert log_in_and_claim(client, next=resume)["Location"] == resume
 
     case.refresh_from_db()
     assert case.owner.email == "new@example.com"
     assert case.session_key == ""
-    assert response["Location"] == reverse("case_resume", args=[case.id])
 
 
-def test_it_logs_in_a_new_account_at_once(client):
+def test_it_sends_a_new_account_to_log_in(client):
     sign_up(client)
 
+    assert client.get(reverse("my_cases")).status_code == 302
+    log_in(client)
     assert client.get(reverse("my_cases")).status_code == 200
+
+
+def test_it_answers_the_same_whether_or_not_the_address_has_an_account(ana):
+    answers = []
+    for email in ("ana@example.com", "new@example.com"):
+        client = Client()
+        response = sign_up(client, email=email, next="/")
+        page = client.get(response["Location"]).content.decode()
+        page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+        answers.append((response.status_code, response["Location"], page))
+
+    assert answers[0] == answers[1]
+    assert "Now log in with your email address and password" in answers[0][2]
+    ana.refresh_from_db()
+    assert ana.check_password(PASSWORD)
 
 
 def test_it_shows_signup_errors_in_a_summary(client):
@@ -66,16 +97,47 @@ def test_it_shows_signup_errors_in_a_summary(client):
 def test_it_refuses_an_outside_next_address(client):
     response = sign_up(client, next="https://evil.example.com/")
 
-    assert response["Location"] == reverse("my_cases")
+    assert response["Location"] == reverse("login")
 
 
 def test_it_keeps_the_browsers_cases_when_logging_in(client, ana):
     case = start_case(client)
 
-    client.post(reverse("login"), {"username": "ANA@example.com", "password": PASSWORD})
+    log_in_and_claim(client, "ANA@example.com")
 
     case.refresh_from_db()
     assert case.owner == ana
+
+
+def test_it_asks_before_adding_the_browsers_cases_to_the_account(client, ana):
+    case = start_case(client)
+    post_step(client, case, "person", PERSON)
+
+    response = log_in(client, "ana@example.com")
+    page = client.get(response["Location"]).content.decode()
+
+    assert "Are these cases yours?" in page
+    assert "Jane Q. Doe" in page
+    case.refresh_from_db()
+    assert case.owner is None
+
+
+def test_a_case_someone_else_started_in_this_browser_stays_out_of_the_account(client, ana):
+    case = start_case(client)
+    response = log_in(client, "ana@example.com")
+
+    client.post(response["Location"], {"answer": "not_mine"})
+
+    case.refresh_from_db()
+    assert case.owner is None
+    assert client.get(reverse("case_resume", args=[case.id])).status_code == 404
+    assert client.get(reverse("my_cases")).status_code == 200
+
+
+def test_a_browser_without_cases_logs_in_without_the_question(client, ana):
+    response = log_in(client, "ana@example.com")
+
+    assert response["Location"] == reverse("my_cases")
 
 
 def test_it_says_plainly_when_the_login_is_wrong(client, ana):
@@ -97,6 +159,7 @@ def test_it_resumes_in_a_fresh_browser_after_logging_in(client):
     answer_first_steps(client, case)
     post_step(client, case, "requests", {"requests_sent": "no"}, save_later="1")
     sign_up(client, email="ana@example.com")
+    log_in_and_claim(client, email="ana@example.com")
     client.post(reverse("logout"))
 
     fresh = Client()

@@ -131,3 +131,18 @@ def test_the_web_server_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_the_language_cookie_is_secure_in_production_and_same_site_always(client):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    cookie = response.cookies["django_language"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"]
+
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.LANGUAGE_COOKIE_SECURE)",
+        env_overrides=PRODUCTION,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr

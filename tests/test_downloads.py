@@ -11,17 +11,27 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader
 
+from eligibility.rules import screen
 from intake import drafts
-from intake.models import CaseGround, RequestGround
+from intake.models import CaseGround
 from intake.views import downloads
 from tests.case_helpers import AS_OF, freeze_today
 from tests.evidence_files import attach, make_case
 
 pytestmark = pytest.mark.django_db
 
-DRAFT_URLS = ("case_warden_request_pdf", "case_motion_pdf", "case_seal_motion_pdf")
+DRAFT_URLS = (
+    "case_warden_request_pdf",
+    "case_motion_pdf",
+    "case_motion_now_pdf",
+    "case_seal_motion_pdf",
+    "case_seal_motion_now_pdf",
+    "case_family_declaration_pdf",
+    "case_read_me_first_pdf",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +90,7 @@ def test_it_sends_the_motion_as_a_named_attachment_with_its_etag(family, case, r
     assert response["Content-Disposition"] == 'attachment; filename="motion-doe-2026-11-29.pdf"'
     key = drafts.cache_key(case.to_facts(AS_OF), "motion", AS_OF, ())
     assert response["ETag"] == f'"{key}"'
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "no-store"
     reader = PdfReader(io.BytesIO(response.content))
     assert "MOTION FOR SENTENCE REDUCTION" in reader.pages[0].extract_text().upper()
 
@@ -140,13 +150,58 @@ def _text(pdf: bytes) -> bytes:
     return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).encode()
 
 
-def test_the_seal_motion_is_not_there_without_medical_records(family, ana):
+def test_a_document_the_screening_does_not_allow_is_404(family, ana):
+    """No request counts yet: the request to the warden only; every motion is 404."""
     case = make_case(owner=ana)
-    case.grounds.filter(category="medical_terminal").delete()
-    RequestGround.objects.filter(request__case=case, category="medical_terminal").delete()
+    case.warden_requests.all().delete()
 
-    assert family.get(reverse("case_seal_motion_pdf", args=[case.id])).status_code == 404
-    assert family.get(reverse("case_motion_pdf", args=[case.id])).status_code == 200
+    assert family.get(reverse("case_warden_request_pdf", args=[case.id])).status_code == 200
+    for name in (
+        "case_motion_pdf",
+        "case_motion_now_pdf",
+        "case_seal_motion_pdf",
+        "case_seal_motion_now_pdf",
+        "case_family_declaration_pdf",
+    ):
+        assert family.get(reverse(name, args=[case.id])).status_code == 404, name
+
+
+def test_filing_sooner_on_some_grounds_is_motion_now_pdf(family, ana):
+    """A ground the warden never saw: motion.pdf is 404, motion-now.pdf carries the rest."""
+    case = make_case(owner=ana)
+    CaseGround.objects.create(case=case, category="family_spouse_partner", facts="My wife.")
+
+    assert family.get(reverse("case_motion_pdf", args=[case.id])).status_code == 404
+    response = family.get(reverse("case_motion_now_pdf", args=[case.id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="motion-now-doe-2026-11-29.pdf"'
+    )
+    text = _text(response.content)
+    assert b"Terminal Illness" in text and b"Spouse" not in text
+    seal = family.get(reverse("case_seal_motion_now_pdf", args=[case.id]))
+    assert seal.status_code == 200
+
+
+def test_a_family_member_gets_their_declaration_to_sign(family, ana):
+    case = make_case(
+        owner=ana,
+        preparer_role="family",
+        preparer_name="Ana Doe",
+        preparer_relationship="daughter",
+        household="Me and my two sons",
+    )
+    response = family.get(reverse("case_family_declaration_pdf", args=[case.id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="family-declaration-doe-2026-11-29.pdf"'
+    )
+    assert b"Declaration of Ana Doe" in _text(response.content)
+    motion = _text(family.get(reverse("case_motion_pdf", args=[case.id])).content)
+    assert b"Me and my two sons" not in motion
+    case.preparer_role = "self"
+    case.save()
+    assert family.get(reverse("case_family_declaration_pdf", args=[case.id])).status_code == 404
 
 
 def test_there_are_no_drafts_for_a_sentence_this_law_does_not_cover(family, ana):
@@ -205,8 +260,11 @@ def test_the_results_page_links_the_papers_and_says_who_signs_what(family, case)
     page = family.get(reverse("case_results", args=[case.id])).content.decode()
 
     papers = page[page.index('id="drafts-title"') :]
-    for name in (*DRAFT_URLS, "case_filing_packet", "case_documents"):
+    offered = ("case_warden_request_pdf", "case_motion_pdf", "case_seal_motion_pdf")
+    for name in (*offered, "case_filing_packet", "case_documents"):
         assert reverse(name, args=[case.id]) in papers, name
+    # Only what the screening allows: a ready case has no motion to file sooner.
+    assert reverse("case_motion_now_pdf", args=[case.id]) not in papers
     assert "Only your loved one signs it" in papers
     assert "Your loved one signs it and hands it to prison staff" in papers
     assert "You cannot sign or file it for them" in papers
@@ -215,9 +273,60 @@ def test_the_results_page_links_the_papers_and_says_who_signs_what(family, case)
     assert "initials" in papers and "no filing fee" in papers and "local rules" in papers
 
 
+def test_with_no_motion_the_results_page_says_why_and_offers_no_packet(family, case):
+    from intake.models import Case
+
+    case.warden_requests.all().delete()
+    Case.objects.filter(pk=case.pk).update(finished_at="2026-11-29T12:00:00Z")
+    page = family.get(reverse("case_results", args=[case.id])).content.decode()
+    papers = page[page.index('id="drafts-title"') :]
+    assert reverse("case_warden_request_pdf", args=[case.id]) in papers
+    assert reverse("case_motion_pdf", args=[case.id]) not in papers
+    assert reverse("case_filing_packet", args=[case.id]) not in papers
+    screening = screen(case.to_facts(AS_OF), AS_OF)
+    assert screening.no_motion_reason
+    assert escape(screening.no_motion_reason) in papers
+
+
 def test_the_results_page_warns_not_to_sign_before_the_filing_date(family, case, monkeypatch):
     freeze_today(monkeypatch, AS_OF.replace(month=9, day=5))
 
     page = family.get(reverse("case_results", args=[case.id])).content.decode()
 
     assert "Do not sign, date or mail the motion before Monday, September 21, 2026" in page
+
+
+def test_no_filing_packet_when_the_screening_allows_no_motion(family, ana):
+    case = make_case(owner=ana)
+    case.warden_requests.all().delete()
+
+    assert family.get(reverse("case_filing_packet", args=[case.id])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_filing_packet_of_motion_now_is_named_so(family, ana):
+    """A ground the warden never saw: the packet holds motion-now, on the matched grounds."""
+    from tests.evidence.test_evidence_packet_builds import run_worker
+
+    case = make_case(owner=ana)
+    CaseGround.objects.create(case=case, category="family_spouse_partner", facts="My wife.")
+    url = reverse("case_filing_packet", args=[case.id])
+    family.get(url)
+    run_worker()
+
+    response = family.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="filing-packet-now-doe-2026-11-29.pdf"'
+    )
+    text = b"".join(response.streaming_content)
+    assert b"Spouse" not in _text(text)
+    assert b"Terminal Illness" in _text(text)
+
+
+def test_the_family_sheet_downloads_beside_the_papers(family, case):
+    response = family.get(reverse("case_read_me_first_pdf", args=[case.id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="read-me-first-doe-2026-11-29.pdf"'
+    )

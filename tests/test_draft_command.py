@@ -70,6 +70,7 @@ def test_it_writes_the_request_the_motion_and_the_seal_motion(tmp_path):
     assert done.stderr == ""
     assert sorted(p.name for p in out.iterdir()) == [
         "motion.pdf",
+        "read-me-first.pdf",
         "seal-motion.pdf",
         "warden-request.pdf",
     ]
@@ -78,11 +79,45 @@ def test_it_writes_the_request_the_motion_and_the_seal_motion(tmp_path):
     assert "There is no filing fee for this motion." in done.stdout
 
 
-def test_it_writes_no_seal_motion_without_a_medical_ground(tmp_path):
+def test_a_family_grounds_records_get_the_seal_motion_too(tmp_path):
+    """A parent's medical file is private (Fed. R. Crim. P. 49.1): offered for sealing."""
+    ground = {"category": "family_parent", "facts": "My mother is 91."}
+    request = {**CASE["warden_requests"][0], "grounds": [ground]}
+    case = {**CASE, "grounds": [ground], "warden_requests": [request]}
+    done, out = draft(tmp_path, case)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "motion.pdf",
+        "read-me-first.pdf",
+        "seal-motion.pdf",
+        "warden-request.pdf",
+    ]
+
+
+def test_no_motion_when_the_screening_allows_none_one_line_why(tmp_path):
+    """A ground the warden never saw: the request only, and stderr says why (exit 0)."""
     case = {**CASE, "grounds": [{"category": "family_parent", "facts": "My mother is 91."}]}
     done, out = draft(tmp_path, case)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["motion.pdf", "warden-request.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["read-me-first.pdf", "warden-request.pdf"]
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("No motion written: "), done.stderr
+    assert len(lines[0]) > len("No motion written: ") + 10
+
+
+def test_filing_sooner_on_some_grounds_writes_motion_now(tmp_path):
+    terminal = {"category": "medical_terminal", "facts": "Metastatic prostate cancer."}
+    parent = {"category": "family_parent", "facts": "My mother is 91."}
+    case = {
+        **CASE,
+        "grounds": [terminal, parent],
+        "warden_requests": [{**CASE["warden_requests"][0], "receipt_proof": "staff_stamp"}],
+    }
+    done, out = draft(tmp_path, case)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert "motion-now.pdf" in names and "motion.pdf" not in names
+    assert "seal-motion-now.pdf" in names
 
 
 @pytest.mark.parametrize(

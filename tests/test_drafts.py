@@ -238,7 +238,7 @@ def pdftotext(pdf: bytes, *args: str) -> str:
 def _render_all(case: dict) -> Rendered:
     facts = loads(json.dumps(case))
     result = Rendered(facts, screen(facts, AS_OF))
-    for document in drafts.documents(facts):
+    for document in drafts.documents(facts, result.screening):
         result.pdfs[document] = drafts.render(
             facts, document, as_of=AS_OF, screening=result.screening
         )
@@ -267,6 +267,11 @@ def unknowns() -> Rendered:
 
 @pytest.fixture(params=["terminal", "age", "family", "unknowns"])
 def sample(request) -> Rendered:
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(params=["terminal", "age"])
+def with_motion(request) -> Rendered:
     return request.getfixturevalue(request.param)
 
 
@@ -400,12 +405,16 @@ def test_defendant_information_shows_year_of_birth_and_city_only(terminal):
 def test_exhaustion_tells_each_request_with_dates_in_words(terminal):
     section = between(terminal.text("motion"), SECTIONS[1], SECTIONS[2])
     assert "On August 21, 2026, a written request" in section
-    assert "was handed to staff for the Warden of FMC Devens" in section
+    assert "was handed to staff for the Warden of FMC Devens. I sent it myself." in section
     assert "received it on August 21, 2026" in section
     assert "denied the request on September 2, 2026" in section
     assert "BP-9 filed September 10, 2026" in section
-    assert "More than 30 days have lapsed since the Warden received my request" in section
-    assert "Every reason raised in this motion was presented to the Warden" in section
+    assert "By September 21, 2026, 30 days had lapsed since the Warden received it." in section
+    assert (
+        "I therefore met the exhaustion requirement of 18 U.S.C. § 3582(c)(1)(A) on "
+        "September 21, 2026 for every reason raised in this motion"
+    ) in section
+    assert "More than 30 days have lapsed" not in section
 
 
 def test_each_qualifying_ground_has_its_section_with_citation_and_facts(terminal):
@@ -433,7 +442,8 @@ def test_the_danger_and_release_plan_sections_hold_the_background(terminal):
         assert fact in danger, fact
     plan = between(text, SECTIONS[4], SECTIONS[5])
     for fact in (
-        "I will live in Durham, NC.",
+        "in Durham, NC.",
+        "I ask that the Probation Office verify this release plan",
         "My sister Ann and her husband",
         "Social Security retirement benefits",
         "Duke Cancer Institute, hospice if needed",
@@ -450,12 +460,14 @@ def test_relief_counsel_and_exhibits(terminal):
     assert "appoint counsel" in between(text, SECTIONS[6], SECTIONS[7])
     exhibits = between(text, SECTIONS[7], SECTIONS[8])
     assert (
-        "Exhibit A: Request to the Warden sent August 21, 2026, with proof of the date "
-        "received; the Warden's response dated September 2, 2026; the administrative remedy "
-        "appeals (BP-9, BP-10, BP-11)"
+        "Exhibit A: Request to the Warden sent August 21, 2026; the Warden's response dated "
+        "September 2, 2026; the BP-9 appeal filed September 10, 2026 Exhibit B"
     ) in exhibits
+    assert "BP-10" not in exhibits and "BP-11" not in exhibits
     assert "Exhibit B: Evidence of Terminal Illness (to be filed under seal)" in exhibits
-    assert "Exhibit C: Evidence of Incapacitation of the Defendant's Parent, as marked" in exhibits
+    assert (
+        "Exhibit C: Evidence of Incapacitation of the Defendant's Parent (to be filed under seal)"
+    ) in exhibits
     assert "Robert Example's birth certificate" in exhibits
     assert "Exhibit D: Letters of support" in exhibits
 
@@ -482,7 +494,8 @@ def test_the_signature_block_has_name_register_number_and_mailing_address(termin
     assert "Date: ____" in block
 
 
-def test_no_date_on_the_signature_or_certificate_comes_before_the_filing_date(sample):
+def test_no_date_on_the_signature_or_certificate_comes_before_the_filing_date(with_motion):
+    sample = with_motion
     earliest = sample.screening.earliest_filing_date
     text = sample.text("motion")
     signed = between(text, "Respectfully submitted,")
@@ -492,11 +505,15 @@ def test_no_date_on_the_signature_or_certificate_comes_before_the_filing_date(sa
     assert "Executed on ____" in signed
 
 
-def test_a_motion_that_must_wait_says_not_to_sign_before_the_date(age, terminal):
+def test_a_motion_that_must_wait_carries_no_instruction_to_the_family(age, terminal):
+    """Instructions go on the read-me sheet, never inside a court paper (issue 15, item 5)."""
     assert age.screening.earliest_filing_date == date(2026, 12, 21)
-    certificate = between(age.text("motion"), SECTIONS[9])
-    assert "Do not sign, date or mail this before December 21, 2026." in certificate
-    assert "Do not sign" not in terminal.text("motion")
+    for rendered in (age, terminal):
+        for document in rendered.pdfs:
+            if document == "warden-request":
+                continue
+            text = rendered.text(document)
+            assert not re.search(r"do not sign|black out|before mailing|mark the box", text, re.I)
 
 
 def test_the_age_ground_shows_the_years_it_rests_on(age):
@@ -507,18 +524,15 @@ def test_the_age_ground_shows_the_years_it_rests_on(age):
     assert "Heart failure and two falls this year." in section
 
 
-def test_a_case_without_a_request_leaves_the_exhaustion_facts_blank(family):
-    section = between(family.text("motion"), SECTIONS[1], SECTIONS[2])
-    assert "On ____" in section
-    assert "received it on ____" in section
-    assert "(Exhibit A.)" in section
+def test_a_case_without_a_request_gets_the_request_and_no_motion(family, unknowns):
+    """Issue 15 item 1: no sworn motion for a case that cannot be filed."""
+    assert set(family.pdfs) == {"warden-request"}
+    assert "motion" not in unknowns.pdfs and "motion-now" not in unknowns.pdfs
+    with pytest.raises(drafts.DraftError):
+        drafts.render(family.facts, "motion", as_of=AS_OF, screening=family.screening)
 
 
-def test_the_family_preparer_is_not_in_the_motion(family):
-    assert "Maria Example" not in family.text("motion")
-
-
-def test_the_motion_falls_back_to_every_available_ground_when_none_qualifies():
+def test_no_motion_when_no_ground_qualifies():
     too_young = _case(
         person={**PERSON, "date_of_birth": "1980-01-01"},
         custody=FEDERAL,
@@ -526,10 +540,11 @@ def test_the_motion_falls_back_to_every_available_ground_when_none_qualifies():
         grounds=[{"category": "age", "facts": "Failing eyesight."}],
     )
     facts = loads(json.dumps(too_young))
-    assert screen(facts, AS_OF).qualifying_grounds == ()
-    text = " ".join(pdftotext(drafts.render(facts, "motion", as_of=AS_OF)).split())
-    assert "1. Age of the Defendant (USSG §1B1.13(b)(2))" in text
-    assert "Failing eyesight." in text
+    screening = screen(facts, AS_OF)
+    assert screening.qualifying_grounds == ()
+    assert "motion" not in drafts.documents(facts, screening)
+    with pytest.raises(drafts.DraftError):
+        drafts.render(facts, "motion", as_of=AS_OF)
 
 
 # -- the request to the warden -----------------------------------------------------------------
@@ -596,18 +611,6 @@ def test_a_free_text_facility_prints_as_typed_with_a_blank_address(family):
 
 
 def test_unknown_facts_print_as_visible_blanks(unknowns):
-    motion = unknowns.text("motion")
-    assert "UNITED STATES DISTRICT COURT FOR THE ____" in motion
-    assert "Case No. ____" in motion
-    assert "I, ____" in motion
-    assert "Register number: ____" in motion
-    assert "Year of birth: ____" in motion
-    assert "Term of imprisonment: ____" in motion
-    assert "United States Attorney's Office" not in motion
-    assert "addressed to: ____" in motion
-    facts = between(motion, SECTIONS[2], SECTIONS[3])
-    assert "1. Other Extraordinary and Compelling Reasons (USSG §1B1.13(b)(5))" in facts
-    assert "The facts: ____" in facts
     letter = unknowns.text("warden-request")
     assert "To: Warden ____" in letter
     assert "Residence ____" in letter
@@ -626,7 +629,7 @@ def test_markup_in_facts_prints_literally(terminal, server):
 
 def test_a_document_never_contacts_a_server_named_in_the_facts(server):
     facts = loads(json.dumps(terminal_and_family(server)))
-    for document in drafts.documents(facts):
+    for document in drafts.documents(facts, screen(facts, AS_OF)):
         drafts.render(facts, document, as_of=AS_OF)
     assert server.hits == []
     # The server is real and answers: a fetch that slipped through would have been recorded.
@@ -714,21 +717,25 @@ def test_rendering_refuses_what_the_case_does_not_get():
         drafts.render(age_only, "petition", as_of=AS_OF)
 
 
-def test_the_seal_motion_is_offered_only_for_medical_grounds(terminal, age, family):
-    assert drafts.seal_motion_offered(terminal.facts)
-    assert drafts.documents(terminal.facts) == ("warden-request", "motion", "seal-motion")
-    assert not drafts.seal_motion_offered(age.facts)
-    assert not drafts.seal_motion_offered(family.facts)
-    assert drafts.documents(age.facts) == ("warden-request", "motion")
+def test_the_seal_motion_goes_only_beside_a_motion_with_sealed_exhibits(terminal, age, family):
+    assert drafts.documents(terminal.facts, terminal.screening) == (
+        "warden-request",
+        "motion",
+        "seal-motion",
+    )
+    assert drafts.documents(age.facts, age.screening) == ("warden-request", "motion")
+    assert drafts.documents(family.facts, family.screening) == ("warden-request",)
 
 
 def test_the_seal_motion_lists_the_medical_exhibits_and_cites_rule_49_1(terminal):
     text = terminal.text("seal-motion")
     assert text.startswith("UNITED STATES DISTRICT COURT FOR THE SOUTHERN DISTRICT OF NEW YORK")
     assert "Case No. 1:12-cr-00123-ABC" in text
-    assert "Motion for Leave to File Medical Exhibits Under Seal" in text
+    assert "Motion for Leave to File Exhibits Under Seal" in text
     assert "Exhibit B: Evidence of Terminal Illness" in text
-    assert "Incapacitation of the Defendant's Parent" not in text
+    # A parent's medical file is private too (Rule 49.1): offered for sealing.
+    assert "Exhibit C: Evidence of Incapacitation of the Defendant's Parent" in text
+    assert "records about members of my family" in text
     assert "Fed. R. Crim. P. 49.1(d)" in text
     assert "CERTIFICATE OF SERVICE" in text
 
@@ -792,9 +799,331 @@ def test_the_motion_leaves_out_a_ground_the_warden_never_saw():
     facts = loads(json.dumps(case))
     as_of = date(2026, 11, 29)
 
-    motion = pdftotext(drafts.render(facts, "motion", as_of=as_of))
+    screening = screen(facts, as_of)
+    assert screening.verdict == "new_request_needed"
+    assert drafts.documents(facts, screening)[:2] == ("warden-request", "motion-now")
+    assert "motion" not in drafts.documents(facts, screening)
+    motion = pdftotext(drafts.render(facts, "motion-now", as_of=as_of))
     letter = pdftotext(drafts.render(facts, "warden-request", as_of=as_of))
 
     assert "Terminal Illness" in motion
     assert "Caregiver of the Defendant's Child" not in motion
     assert "Caregiver of the Defendant's Child" in letter or "caring for their child" in letter
+
+
+# -- papers that are safe to sign (issue 15) ---------------------------------------------------
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(pdftotext(pdf).split())
+
+
+def _papers(case: dict, *, role: str | None = None, as_of: date = AS_OF) -> dict[str, str]:
+    """Every paper the screening allows for the case, as text."""
+    facts = loads(json.dumps(case))
+    screening = screen(facts, as_of)
+    return {
+        document: _text(
+            drafts.render(facts, document, as_of=as_of, screening=screening, preparer_role=role)
+        )
+        for document in drafts.documents(facts, screening, preparer_role=role)
+    }
+
+
+def two_requests() -> dict:
+    """Age exhausted long ago; a terminal illness raised in a request still in its 30 days."""
+    age = {"category": "age", "facts": "Two falls this year."}
+    terminal = {"category": "medical_terminal", "facts": "Stage IV lung cancer."}
+    return _case(
+        person={**PERSON, "date_of_birth": "1955-01-10"},
+        custody={**FEDERAL, "offense_date": "2009-12-01"},
+        sentence={**SENTENCE, "custody_began": "2010-01-05", "imposed_on": "2011-02-01"},
+        grounds=[age, terminal],
+        warden_requests=[
+            {
+                "sent_on": "2026-01-05",
+                "asked_for": "sentence_reduction",
+                "method": "hand_delivered",
+                "received_on": "2026-01-05",
+                "receipt_proof": "staff_stamp",
+                "grounds": [age],
+                "response": "none",
+            },
+            {
+                "sent_on": "2026-11-20",
+                "asked_for": "sentence_reduction",
+                "method": "hand_delivered",
+                "received_on": "2026-11-20",
+                "receipt_proof": "staff_stamp",
+                "grounds": [terminal],
+                "response": "none",
+            },
+        ],
+    )
+
+
+def test_filing_sooner_on_some_grounds_gives_motion_now_with_those_grounds_alone():
+    case = two_requests()
+    facts = loads(json.dumps(case))
+    screening = screen(facts, AS_OF)
+    assert screening.verdict == "waiting"
+    assert screening.partial_grounds == ("age",)
+    papers = _papers(case)
+    assert {"motion", "motion-now"} <= set(papers)
+    now = papers["motion-now"]
+    assert "1. Age of the Defendant" in now
+    assert "Terminal Illness" not in now
+    # Only the request its ground rests on, and the date the screening computed for it.
+    assert "On January 5, 2026" in now and "November 20, 2026" not in now
+    assert "on February 5, 2026 for every reason raised in this motion" in now
+    # The title follows the screening's emergency_for: no terminal illness in motion-now.
+    assert now.count("Emergency Motion") == 0
+    assert "Emergency Motion for Sentence Reduction" in papers["motion"]
+    assert "on December 21, 2026 for every reason raised in this motion" in papers["motion"]
+
+
+def test_the_exhaustion_section_says_how_receipt_is_shown_and_claims_no_more():
+    papers = _papers(two_requests())
+    section = between(papers["motion-now"], "II. EXHAUSTION", "III. EXTRAORDINARY")
+    assert (
+        "The Warden received it on January 5, 2026, as the date stamp staff put on my copy "
+        "shows." in section
+    )
+    assert "By February 5, 2026, 30 days had lapsed since the Warden received it." in section
+    exhibits = between(papers["motion-now"], "EXHIBITS", "Respectfully submitted")
+    assert "Exhibit A: Request to the Warden sent January 5, 2026, with the date stamp" in exhibits
+    assert "BP-9" not in exhibits and "response" not in exhibits
+
+
+def test_an_estimated_receipt_is_never_sworn_as_exhaustion():
+    """A date the family remembers, with nothing showing it: waiting on an estimate."""
+    grounds = [{"category": "medical_terminal", "facts": "Stage IV lung cancer."}]
+    case = _case(
+        person=PERSON,
+        custody=FEDERAL,
+        sentence=SENTENCE,
+        grounds=grounds,
+        warden_requests=[
+            {
+                "sent_on": "2026-11-10",
+                "asked_for": "sentence_reduction",
+                "method": "mail",
+                "received_on": "2026-11-17",
+                "receipt_proof": "none",
+                "grounds": grounds,
+                "response": "none",
+            }
+        ],
+    )
+    screening = screen(loads(json.dumps(case)), AS_OF)
+    assert screening.verdict == "waiting" and screening.date_is_estimate
+    motion = _papers(case)["motion"]
+    assert "To the best of my knowledge, the Warden received it on November 17, 2026" in motion
+    assert "no document I have shows that date" in motion
+    assert "met the exhaustion requirement" not in motion
+    assert "30 days had lapsed" not in motion
+    # Past its date, an estimate is needs_information: no motion at all.
+    later = screen(loads(json.dumps(case)), date(2027, 1, 5))
+    assert later.verdict == "needs_information" and later.motion_documents == ()
+
+
+def mother_prepares() -> dict:
+    """A mother fills in the answers for her son: a ready case with her words in it."""
+    grounds = [
+        {"category": "medical_self_care", "facts": "Parkinson's disease; cannot dress alone."},
+        {
+            "category": "family_child_caregiver",
+            "facts": "The caregiver of my son Jacob Ortiz, born March 4, 2017, died in June.",
+        },
+    ]
+    return _case(
+        person={**PERSON, "name": "David Ortiz", "date_of_birth": "1980-02-02"},
+        custody=FEDERAL,
+        sentence={**SENTENCE, "appeal_pending": True},
+        grounds=grounds,
+        warden_requests=[
+            {
+                "sent_on": "2026-08-01",
+                "asked_for": "sentence_reduction",
+                "method": "mail",
+                "received_on": "2026-08-08",
+                "receipt_proof": "delivery_confirmation",
+                "grounds": grounds,
+                "response": "none",
+            }
+        ],
+        prior_motion={"filed_on": "2025-03-03", "decided_on": "2025-06-02"},
+        release_plan={
+            "residence": "8 Pine Street, Tucson, AZ 85701",
+            "household": "Me (María Ortiz, 68) and my daughter Ana",
+            "support": "I work full time and will support him.",
+            "medical_care": "Banner clinic",
+            "medical_payment": "Medicaid",
+        },
+        background={
+            "statement": "David says he is sorry and also sold pills in 2010.",
+            "conduct": "No incident reports.",
+            "support_letters": "My own letter and one from our pastor.",
+        },
+        preparer={"name": "María Ortiz", "relationship": "mother", "contact": "520-555-0199"},
+    )
+
+
+@pytest.fixture(scope="module")
+def mother() -> dict[str, str]:
+    return _papers(mother_prepares(), role="family")
+
+
+def test_the_family_members_words_go_in_their_own_declaration(mother):
+    motion = mother["motion"]
+    for typed in ("Me (María Ortiz, 68)", "my daughter Ana", "I work full time", "My own letter"):
+        assert typed not in motion, typed
+    declaration = mother["family-declaration"]
+    assert "Declaration of María Ortiz" in declaration
+    assert "I am the mother of David Ortiz" in declaration
+    assert "Me (María Ortiz, 68) and my daughter Ana" in declaration
+    assert "8 Pine Street, Tucson, AZ 85701" in declaration
+    assert "520-555-0199" in declaration
+    assert "true and correct to the best of my knowledge. 28 U.S.C. § 1746" in declaration
+    assert declaration.rstrip().endswith("María Ortiz Page 2 of 2") or "_ María Ortiz" in (
+        declaration
+    )
+    # The motion names the sponsor, offers Probation's check, and cites the declaration.
+    plan = between(motion, "V. RELEASE PLAN", "VI. THE PENDING APPEAL")
+    assert "I will live with my mother, María Ortiz, in Tucson, AZ." in plan
+    assert "I ask that the Probation Office verify this release plan" in plan
+    assert "Declaration of María Ortiz (to be filed under seal)" in motion
+
+
+def test_the_street_address_and_phone_stay_out_of_the_motion(mother):
+    for document in ("motion", "seal-motion"):
+        assert "8 Pine Street" not in mother[document]
+        assert "520-555-0199" not in mother[document]
+
+
+def test_the_offense_in_his_own_words_is_not_printed_when_the_family_typed_it(mother):
+    assert "David says he is sorry" not in mother["motion"]
+    assert "sold pills" not in mother["motion"]
+    assert "In my own words" not in mother["motion"]
+
+
+def test_a_person_writing_for_himself_gets_no_family_declaration_and_his_own_words():
+    case = mother_prepares()
+    case["preparer"] = {"name": "David Ortiz"}
+    case["background"]["statement"] = "I accept responsibility for my offense."
+    papers = _papers(case, role="self")
+    assert "family-declaration" not in papers
+    assert "In my own words I accept responsibility for my offense." in papers["motion"]
+
+
+def test_a_pending_appeal_brings_the_rule_37_route(mother, terminal):
+    section = between(mother["motion"], "VI. THE PENDING APPEAL", "VII. RELIEF REQUESTED")
+    assert "Fed. R. Crim. P. 37(a)" in section
+    assert "Fed. R. App. P. 12.1" in section
+    assert "Rule 37" not in terminal.text("motion") and "37(a)" not in terminal.text("motion")
+
+
+def test_who_sent_each_request_is_said_from_what_the_case_knows(mother, terminal):
+    assert "My mother, María Ortiz, sent it on my behalf." in mother["motion"] or (
+        "my mother, María Ortiz, sent it on my behalf." in mother["motion"]
+    )
+    assert "as the delivery confirmation shows" in mother["motion"]
+    assert "I sent it myself." in terminal.text("motion")
+
+
+def test_what_a_judge_looks_for_time_served_earlier_motion_and_medical_care(mother, terminal):
+    info = between(terminal.text("motion"), SECTIONS[0], SECTIONS[1])
+    assert "Time served as of November 29, 2026: 14 years 8 months (about 73% of the term)" in info
+    assert "Earlier motion for compassionate release: none" in info
+    assert (
+        "Earlier motion for compassionate release: filed March 3, 2025; decided June 2, 2025"
+        in (mother["motion"])
+    )
+    dismissed = mother_prepares()
+    dismissed["prior_motion"] = {"filed_on": "2025-03-03", "outcome": "dismissed_unexhausted"}
+    assert (
+        "filed March 3, 2025; dismissed because the administrative requirements had not been met"
+    ) in _papers(dismissed, role="family")["motion"]
+    assert "18 U.S.C. § 3553(a)(2)(D)" in terminal.text("motion")
+    assert "18 U.S.C. § 3553(a)(2)(D)" not in _papers(two_requests())["motion-now"]
+
+
+def test_a_childs_birth_date_never_reaches_the_papers(mother):
+    for document, text in mother.items():
+        assert "March 4, 2017" not in text, document
+    assert "born in 2017" in mother["motion"]
+    assert drafts.without_birth_dates("J.O., DOB: 03/04/2017, age 9") == (
+        "J.O., year of birth 2017, age 9"
+    )
+    assert drafts.without_birth_dates("born 2017-03-04") == "born in 2017"
+
+
+def test_family_grounds_records_are_offered_for_sealing(mother):
+    assert "seal-motion" in mother
+    seal = mother["seal-motion"]
+    assert "Evidence of Caregiver of the Defendant's Child" in seal or (
+        "Caregiver" in seal and "Exhibit C" in seal
+    )
+    assert "records about members of my family" in seal
+    assert "the street address and telephone number of the home offered to me" in seal
+
+
+def test_no_instruction_to_the_family_in_any_court_paper_template():
+    folder = Path(__file__).resolve().parent.parent / "templates" / "drafts"
+    pattern = re.compile(r"do not sign|black out|before mailing", re.I)
+    for template in folder.glob("*.html"):
+        if "read" in template.name and "me" in template.name:
+            continue
+        if template.name == "exhibit_index.html":
+            # Moved to the read-me sheet with it (its own change).
+            continue
+        assert not pattern.search(template.read_text()), template.name
+
+
+def test_headings_keep_section_3553_a_in_lower_case(terminal):
+    text = terminal.text("motion")
+    assert "§ 3553(a) FACTORS SUPPORT A REDUCTION" in text
+    assert "3553(A)" not in text
+
+
+def test_the_share_of_the_term_for_the_age_ground_has_no_stray_day(age):
+    section = between(age.text("motion"), SECTIONS[2], SECTIONS[3])
+    assert "10 years or 75% of 20 years = 15 years, whichever is less" in section
+    assert "1 day" not in age.text("motion")
+    assert drafts.three_quarters(250) == "75% of 250 months = 187.5 months"
+
+
+def _motion_pages(lines: int) -> list[str]:
+    """The terminal sample's motion with `lines` more lines in the first ground's facts, so
+    that the second ground's heading and "The facts:" move down the page line by line."""
+
+    class NoServer:
+        server_port = 9
+
+    case = terminal_and_family(NoServer)
+    case["grounds"][0]["facts"] = "\n".join(["Chemotherapy every two weeks."] * (lines + 1))
+    facts = loads(json.dumps(case))
+    return pdftotext(drafts.render(facts, "motion", as_of=AS_OF)).split("\f")
+
+
+def _last_line(page: str) -> str:
+    body = [line.strip() for line in page.splitlines() if line.strip()]
+    body = [line for line in body if not line.startswith("Page ")]
+    return body[-1] if body else ""
+
+
+LEAD_INS = re.compile(r"^(The facts.*:|\d+\. .+\(USSG §1B1\.13\(b\)[^)]*\)\)|[IVX]+\. [A-Z' ,]+)$")
+
+
+@pytest.mark.parametrize("lines", range(0, 24, 2))
+def test_no_heading_or_lead_in_ends_a_page(lines):
+    for page in _motion_pages(lines)[:-1]:
+        assert not LEAD_INS.match(_last_line(page)), _last_line(page)
+
+
+@pytest.mark.parametrize("lines", range(0, 24, 6))
+def test_the_signature_block_keeps_with_the_declaration(lines):
+    for page in _motion_pages(lines):
+        if "Respectfully submitted," in page:
+            assert "DECLARATION UNDER PENALTY OF PERJURY" in page
+            assert "28 U.S.C. § 1746" in page

@@ -65,3 +65,61 @@ def test_protected_values_do_not_outlive_the_request(client, captured):
 def test_the_site_logging_uses_the_filter():
     handler = next(h for h in logging.getLogger("django").handlers)
     assert any(isinstance(f, logfilter.RedactPersonalData) for f in handler.filters)
+
+
+def test_it_leaves_case_ids_and_byte_counts_alone(captured):
+    logger, stream = captured
+    case_id = "12345678-1234-5678-9abc-123456789012"
+    logger.warning("case %s: %d bytes", case_id, 87654321)
+    assert stream.getvalue() == f"case {case_id}: 87654321 bytes\n"
+
+
+def test_runserver_lines_keep_status_and_size_but_lose_queries_and_tokens():
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /advocate/join/s3cr3t-t0ken/?next=/x HTTP/1.1", "200", "12345678"),
+        None,
+    )
+    logfilter.RedactPersonalData().filter(record)
+    assert record.getMessage() == '"GET /advocate/join/[redacted]/ HTTP/1.1" 200 12345678'
+
+    record.msg, record.args = (
+        '"%s" %s %s',
+        ("GET /advocate/?q=Jane+Doe+12345678 HTTP/1.1", "200", "9"),
+    )
+    logfilter.RedactPersonalData().filter(record)
+    assert record.getMessage() == '"GET /advocate/ HTTP/1.1" 200 9'
+
+
+def test_gunicorns_access_log_loses_queries_tokens_and_referers():
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from config.accesslog import RedactingAccessLogger
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/advocate/join/s3cr3t-t0ken/?q=Jane+Doe",
+        "PATH_INFO": "/advocate/join/s3cr3t-t0ken/",
+        "QUERY_STRING": "q=Jane+Doe",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_REFERER": "https://cr.example.org/advocate/?q=Jane+Doe",
+        "REMOTE_ADDR": "10.0.0.1",
+    }
+    response = SimpleNamespace(status="200 OK", sent=12345678, headers=[])
+    request = SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])])
+    logger = RedactingAccessLogger(Config())
+
+    atoms = logger.atoms(response, request, environ, timedelta(seconds=1))
+    line = logger.cfg.access_log_format % atoms
+
+    assert "s3cr3t" not in line
+    assert "Jane" not in line
+    assert "GET /advocate/join/[redacted]/ HTTP/1.1" in line
+    assert "12345678" in line

@@ -33,3 +33,15 @@ def test_it_accepts_a_pass_phrase_of_twelve_characters_or_more():
 
 def test_it_tells_people_the_length_before_they_choose():
     assert "At least 12 characters" in SignupForm().fields["password1"].help_text
+
+
+@pytest.mark.parametrize("password", [" " * 12, "a" * 12, "passwordpassword", "abababababab"])
+def test_it_refuses_a_password_that_repeats_itself(password):
+    assert any("too easy to guess" in message for message in errors_for(password))
+
+
+def test_the_invitation_says_twelve_characters_too():
+    from intake.workspace_forms import JoinForm
+
+    fields = JoinForm(invitation=None, new_account=True).fields
+    assert "At least 12 characters" in fields["password1"].help_text

@@ -157,7 +157,9 @@ def assert_spanish(html: str, *phrases: str) -> None:
 def finished_case(client: Client) -> Case:
     case = start_case(client)
     answer_first_steps(client, case)
-    finish_interview(client, case, request_form(0, sent_on=date(2026, 9, 1)))
+    # Received on a known date: a case ready to file, so the motion is among its papers.
+    request = request_form(0, sent_on=date(2026, 9, 1), received_on=date(2026, 9, 1))
+    finish_interview(client, case, request)
     return case
 
 

@@ -7,10 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from config import throttle
 from config.env import cache_from_url
+from intake.models import Case
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long pass phrase"
@@ -64,9 +66,23 @@ def test_it_lets_four_failures_through(client, ana):
     assert log_in(client).status_code == 302
 
 
-def test_it_locks_the_account_whichever_address_the_guesses_come_from(client, ana):
+def test_it_locks_the_account_for_every_address_the_guesses_came_from(client, ana):
     for n in range(5):
         fail(client, 1, ip=f"10.0.1.{n}")
+
+    assert all(log_in(client, ip=f"10.0.1.{n}").status_code == 429 for n in range(5))
+
+
+def test_the_owner_gets_into_a_locked_account_from_another_address(client, ana):
+    fail(client, 5, ip="10.0.1.1")
+
+    assert log_in(client, ip="10.0.2.1").status_code == 302
+
+
+def test_a_wrong_password_from_another_address_locks_that_address_too(client, ana):
+    fail(client, 5, ip="10.0.1.1")
+
+    fail(client, 1, ip="10.0.2.1")
 
     assert log_in(client, ip="10.0.2.1").status_code == 429
 
@@ -108,11 +124,11 @@ def test_it_lets_the_account_in_again_after_the_lockout(client, ana, settings):
     settings.LOCKOUT_SECONDS = 2  # the database cache keeps whole seconds
     for _ in range(5):
         throttle.login_failed(client.get("/").wsgi_request, "ana@example.com")
-    assert log_in(client).status_code == 429
+    assert log_in(client, ip="127.0.0.1").status_code == 429
 
     time.sleep(2.1)
 
-    assert log_in(client).status_code == 302
+    assert log_in(client, ip="127.0.0.1").status_code == 302
 
 
 def test_it_takes_the_limit_from_the_settings(client, ana, settings):
@@ -139,7 +155,7 @@ def test_guesses_at_the_admin_count_against_the_family_log_in(client, ana):
     for _ in range(5):
         client.post(reverse("admin:login"), {"username": "ana@example.com", "password": "no"})
 
-    assert log_in(client, ip="10.0.9.9").status_code == 429
+    assert log_in(client, ip="127.0.0.1").status_code == 429
 
 
 # -- sign-up -----------------------------------------------------------------------------------
@@ -227,3 +243,28 @@ def test_it_reads_the_cache_from_the_environment(url, backend):
 def test_it_refuses_a_cache_that_workers_cannot_share_or_that_names_no_table(url):
     with pytest.raises(ImproperlyConfigured):
         cache_from_url(url)
+
+
+# -- new cases ---------------------------------------------------------------------------------
+
+
+def test_it_stops_one_address_starting_case_after_case(client, settings):
+    settings.CASE_START_LIMIT = 3
+    for _ in range(3):
+        assert client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.1").status_code == 302
+
+    response = Client().post(reverse("case_start"), REMOTE_ADDR="10.0.0.1")
+
+    assert response.status_code == 429
+    assert "wait 15 minutes, then start another" in response.content.decode()
+    assert Case.objects.count() == 3
+    assert Client().post(reverse("case_start"), REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_it_counts_an_accounts_new_cases_wherever_they_come_from(client, ana, settings):
+    settings.CASE_START_LIMIT = 2
+    client.force_login(ana)
+    client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.1")
+    client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.2")
+
+    assert client.post(reverse("case_start"), REMOTE_ADDR="10.0.0.3").status_code == 429

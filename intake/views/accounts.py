@@ -1,7 +1,10 @@
 """Accounts for families: sign up with an email address and a password, log in, log out.
 
-A family can start without an account. Signing up or logging in keeps the cases started in
-this browser (`claim_session_cases`), because `login()` gives the session a new key.
+A family can start without an account. Logging in asks whether the cases started in this
+browser are the person's (`claim_cases`: on a shared computer they may not be) and, if they
+are, adds them to the account (`claim_session_cases`); `login()` gives the session a new key.
+Signing up makes the account and sends the family to log in with it, with the same words
+whether or not the address had an account already, so the sign-up page never tells who has one.
 
 Both are throttled (config/throttle.py): failed log-ins per email address and per IP address
 (in the form, `ThrottledLogin`, which the admin's log-in shares), sign-up tries per IP address.
@@ -10,16 +13,21 @@ A locked form says how long to wait, with status 429.
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model, login
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.forms.forms import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext_lazy
 
 from config import throttle
 from intake.access import claim_session_cases
 from intake.forms import EmailLoginForm, SignupForm
+from intake.models import Case
 
 
 def _next_url(request, default: str = "my_cases") -> str:
@@ -29,6 +37,14 @@ def _next_url(request, default: str = "my_cases") -> str:
     ):
         return target
     return default
+
+
+# The session key the cases started in this browser before logging in were kept under.
+CLAIM_FROM = "claim_cases_from"
+
+# What every valid sign-up is told, whether or not the address already had an account: the
+# page must not tell who has one. Only the right password then logs in.
+SIGNED_UP = gettext_lazy("Now log in with your email address and password")
 
 
 def signup(request):
@@ -43,17 +59,14 @@ def signup(request):
         email = form.cleaned_data["email"]
         try:
             with transaction.atomic():
-                user = get_user_model().objects.create_user(
+                get_user_model().objects.create_user(
                     username=email, email=email, password=form.cleaned_data["password1"]
                 )
         except IntegrityError:
-            # The same address signed up a moment ago (a double click, a second tab).
-            form.add_error("email", SignupForm.account_exists())
-        else:
-            session_key = request.session.session_key
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            claim_session_cases(session_key, user)
-            return redirect(_next_url(request))
+            pass  # the address has an account: the same answer as for a new one
+        messages.info(request, SIGNED_UP)
+        target = _next_url(request, "")
+        return redirect(reverse("login") + (f"?{urlencode({'next': target})}" if target else ""))
     return render(
         request,
         "registration/signup.html",
@@ -74,5 +87,28 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         session_key = self.request.session.session_key
         response = super().form_valid(form)
-        claim_session_cases(session_key, form.get_user())
+        if session_key and Case.objects.filter(owner=None, session_key=session_key).exists():
+            # login() gave the session a new key: remember the old one to ask about its cases.
+            self.request.session[CLAIM_FROM] = session_key
+            target = self.get_success_url()
+            return redirect(f"{reverse('claim_cases')}?{urlencode({'next': target})}")
         return response
+
+
+@login_required
+def claim_cases(request):
+    """Whether the cases started in this browser before logging in are this account's.
+
+    On a shared or library computer they may be someone else's: they join the account only
+    when the person says so. Said no, they stay out of every account.
+    """
+    cases = Case.objects.filter(owner=None, session_key=request.session.get(CLAIM_FROM) or "-")
+    target = _next_url(request)
+    if request.method == "POST":
+        if request.POST.get("answer") == "mine":
+            claim_session_cases(request.session[CLAIM_FROM], request.user)
+        request.session.pop(CLAIM_FROM, None)
+        return redirect(target)
+    if not cases:
+        return redirect(target)
+    return render(request, "registration/claim_cases.html", {"cases": cases, "next": target})

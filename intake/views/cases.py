@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config import throttle
 from eligibility.grounds import BY_ID
 from eligibility.rules import summary
 from eligibility.words import long_date
@@ -27,6 +28,10 @@ from intake.wizard import forget_unsent, resume_url, step_url, unsure_answers
 
 @require_POST
 def case_start(request):
+    if throttle.case_start_locked(request):
+        minutes = throttle.lockout_minutes()
+        return render(request, "too_many_cases.html", {"minutes": minutes}, status=429)
+    throttle.case_started(request)
     case = start_case(request)
     return redirect(step_url(case, "about_you"))
 

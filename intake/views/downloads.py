@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, parse_etags
 from django.utils.translation import gettext, gettext_lazy
@@ -35,15 +36,19 @@ from intake.models import Case, Role
 URL_NAMES = {
     "warden-request": "case_warden_request_pdf",
     "motion": "case_motion_pdf",
+    "motion-now": "case_motion_now_pdf",
     "seal-motion": "case_seal_motion_pdf",
+    "seal-motion-now": "case_seal_motion_now_pdf",
+    "family-declaration": "case_family_declaration_pdf",
+    "read-me-first": "case_read_me_first_pdf",
 }
 
-# Personal papers: never kept by a shared cache, always checked with the server (ETag).
-PRIVATE = "private, no-cache"
+# Personal papers: never kept by any cache, not even the browser's (config/security.py).
+PRIVATE = "no-store"
 
 
 def case_draft(request, case_id, document: str):
-    """The family's download of one draft (warden-request.pdf, motion.pdf, seal-motion.pdf)."""
+    """The family's download of one draft (warden-request.pdf, motion.pdf, motion-now.pdf, …)."""
     case = case_for_request(request, case_id)
     return case_draft_response(request, case, document)
 
@@ -60,6 +65,8 @@ def case_draft_response(request, case: Case, document: str, *, as_of: date | Non
         screening=screen(facts, as_of),
         filename=draft_filename(document, case.person_name, as_of),
         exhibits=evidence_for(case),
+        case_id=case.id,
+        preparer_role=case.preparer_role or None,
     )
 
 
@@ -98,21 +105,34 @@ def draft_response(
     screening: Screening,
     filename: str,
     exhibits: Sequence[drafts.Evidence] | None = None,
+    case_id: object | None = None,
+    preparer_role: str | None = None,
 ) -> HttpResponse:
     """The PDF as an attachment with its ETag, or a 304 when If-None-Match already has it.
 
-    404 for a document this case does not get (a sentence this law does not cover, or the seal
-    motion without medical records), as for any address that holds nothing.
+    404 for a document the screening does not allow for this case (a motion before it can be
+    filed, the seal motion beside no sealed exhibits), as for any address that holds nothing.
     """
-    if screening.verdict == "not_eligible" or document not in drafts.documents(facts, exhibits):
+    offered = drafts.documents(facts, screening, exhibits, preparer_role=preparer_role)
+    # The family's sheet goes with whatever papers there are.
+    if document not in offered and not (document == "read-me-first" and offered):
         raise Http404("No such document for this case.")
-    etag = f'"{drafts.cache_key(facts, document, as_of, exhibits)}"'
+    etag = f'"{drafts.cache_key(facts, document, as_of, exhibits, preparer_role)}"'
     if not_modified(request, etag):
         response = HttpResponseNotModified()
     else:
-        pdf = drafts.render_cached(
-            facts, document, as_of=as_of, screening=screening, exhibits=exhibits
-        )
+        try:
+            pdf = drafts.render_cached(
+                facts,
+                document,
+                as_of=as_of,
+                screening=screening,
+                exhibits=exhibits,
+                case_id=case_id,
+                preparer_role=preparer_role,
+            )
+        except drafts.TooLong:
+            return render(request, "draft_too_long.html", status=422)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
@@ -138,33 +158,51 @@ class Paper:
 
 def papers(case: Case, screening: Screening) -> dict:
     """The results page's "Your papers": the drafts to download, who signs what, the filing
-    packet, the documents page and the reminders (domain.md §§ 5–6)."""
-    if screening.verdict == "not_eligible":
-        return {"drafts": []}
+    packet, the documents page and the reminders (domain.md §§ 5–6). Which papers exist is the
+    screening's answer alone; with no motion, `no_motion` says why in its words."""
     facts = case.to_facts(screening.as_of)
     exhibits = evidence_for(case)
-    earliest = screening.earliest_filing_date
-    offered = drafts.documents(facts, exhibits)
+    offered = drafts.documents(facts, screening, exhibits, preparer_role=case.preparer_role or None)
     return {
         "drafts": [_paper(case, document) for document in offered],
+        "motion": bool(screening.motion_documents),
+        "no_motion": screening.no_motion_reason or "",
         "packet_url": reverse("case_filing_packet", args=[case.id]),
         "documents_url": reverse("case_documents", args=[case.id]),
         "uploads": len(exhibits),
-        "sign_after": long_date(earliest) if earliest and earliest > screening.as_of else "",
+        "sign_after": sign_after(screening),
         "reminders": [gettext(reminder) for reminder in drafts.FILING_REMINDERS],
     }
 
 
+def sign_after(screening: Screening) -> str:
+    """The date before which the motion may not be signed or mailed, in words, when it is still
+    ahead (domain.md § 2 rule 7); only the screening's dates, for the motions it allows."""
+    ahead = [
+        day
+        for document in screening.motion_documents
+        if (day := screening.filing_date_for(document)) and day > screening.as_of
+    ]
+    return long_date(min(ahead)) if ahead else ""
+
+
 def _paper(case: Case, document: str) -> Paper:
     url = reverse(URL_NAMES[document], args=[case.id])
-    who = WHO_SIGNS_SELF if case.preparer_role == Role.SELF else WHO_SIGNS
-    return Paper(PAPER_TITLES[document], url, who[document], PAPER_ABOUT[document])
+    who = WHO_SIGNS[document]
+    if case.preparer_role == Role.SELF:
+        who = WHO_SIGNS_SELF.get(document, who)
+    return Paper(PAPER_TITLES[document], url, who, PAPER_ABOUT[document])
 
 
 PAPER_TITLES = {
     "warden-request": gettext_lazy("The request to the warden"),
     "motion": gettext_lazy("The motion for the court"),
-    "seal-motion": gettext_lazy("The motion to keep medical records private (file under seal)"),
+    "motion-now": gettext_lazy("The motion to file now, on some reasons only"),
+    "seal-motion": gettext_lazy("The motion to keep private records out of the public file"),
+    "seal-motion-now": gettext_lazy(
+        "The motion to keep private records out of the public file, for the motion to file now"
+    ),
+    "family-declaration": gettext_lazy("Your declaration (a sworn statement by you)"),
 }
 
 # What each paper says, for a family that cannot read the English papers themselves.
@@ -178,18 +216,37 @@ PAPER_ABOUT = {
         "gives the reasons and the facts from your answers, the release plan, and lists the "
         "documents that prove them."
     ),
+    "motion-now": gettext_lazy(
+        "It asks the judge to shorten the sentence now, using only the reasons the warden has "
+        "already had 30 days to answer. Other reasons can be raised in a later motion."
+    ),
     "seal-motion": gettext_lazy(
-        "It asks the judge to keep the medical records out of the public court file."
+        "It asks the judge to keep medical records, family records and the home address out "
+        "of the public court file."
+    ),
+    "seal-motion-now": gettext_lazy(
+        "It asks the judge to keep medical records, family records and the home address out "
+        "of the public court file."
+    ),
+    "family-declaration": gettext_lazy(
+        "Your own sworn statement about the home you offer, who lives there, the support and "
+        "the medical care. It goes with the motion as an exhibit, so the motion does not put "
+        "your words in your loved one's mouth."
     ),
 }
 
 WHO_SIGNS = {
     "warden-request": gettext_lazy(
-        "Your loved one signs it and hands it to prison staff, and keeps a copy stamped with "
-        "the date. If you send it for them, you sign it, and your loved one signs the line at "
-        "the end too."
+        "The person it speaks for signs it. If your loved one sends it, they hand it to prison "
+        "staff and keep a copy stamped with the date. If you send it for them, you sign it, and "
+        "it is best if your loved one also sends the same request to staff."
     ),
     "motion": gettext_lazy(
+        "Only your loved one signs it: the motion, the declaration and the certificate of "
+        "service. Then they mail it to the court from the prison. You cannot sign or file it "
+        "for them."
+    ),
+    "motion-now": gettext_lazy(
         "Only your loved one signs it: the motion, the declaration and the certificate of "
         "service. Then they mail it to the court from the prison. You cannot sign or file it "
         "for them."
@@ -197,13 +254,19 @@ WHO_SIGNS = {
     "seal-motion": gettext_lazy(
         "Your loved one signs it too, and mails it to the court with the motion."
     ),
+    "seal-motion-now": gettext_lazy(
+        "Your loved one signs it too, and mails it to the court with the motion."
+    ),
+    "family-declaration": gettext_lazy(
+        "You sign it, the person who prepared these answers. Then send it to your loved one to "
+        "mail with the motion."
+    ),
 }
 
 # The same, for the person in prison filling it in for himself.
 WHO_SIGNS_SELF = {
     "warden-request": gettext_lazy(
-        "You sign it and hand it to prison staff, and keep a copy stamped with the date. If "
-        "family sends it for you, they sign it, and you sign the line at the end too."
+        "You sign it and hand it to prison staff, and keep a copy stamped with the date."
     ),
     "motion": gettext_lazy(
         "Only you sign it: the motion, the declaration and the certificate of service. Then you "
@@ -211,3 +274,5 @@ WHO_SIGNS_SELF = {
     ),
     "seal-motion": gettext_lazy("You sign it too, and mail it to the court with the motion."),
 }
+WHO_SIGNS_SELF["motion-now"] = WHO_SIGNS_SELF["motion"]
+WHO_SIGNS_SELF["seal-motion-now"] = WHO_SIGNS_SELF["seal-motion"]

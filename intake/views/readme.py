@@ -19,6 +19,8 @@ def case_read_me_first(request, case_id):
     if screening.verdict == "not_eligible":
         return redirect("case_screened_out", case_id=case.id)
     facts = case.to_facts(today)
-    papers = drafts.documents(facts, evidence_for(case))
+    papers = drafts.documents(
+        facts, screening, evidence_for(case), preparer_role=case.preparer_role or None
+    )
     sheet = readme.build(facts, screening, papers=papers, role=case.preparer_role or None)
     return render(request, "intake/read_me_first.html", {"case": case, "sheet": sheet})

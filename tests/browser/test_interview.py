@@ -84,6 +84,13 @@ def test_it_resumes_on_another_browser_with_every_answer(new_page, axe_check):
     page.get_by_label("Choose a password").fill(PASSWORD)
     page.get_by_label("Type the password again").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_text("Now log in with your email address and password")).to_be_visible()
+    page.get_by_label("Email address").fill("ana@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are these cases yours?")
+    axe_check(page)
+    page.get_by_role("button", name="Yes, they are mine: add them").click()
     steps.expect_step(page, 5, "The reasons for release")
     page.get_by_role("button", name="Log out").click()
 

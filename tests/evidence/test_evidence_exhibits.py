@@ -46,7 +46,10 @@ def test_exhibit_a_is_the_request_and_the_uploads_follow_in_order(motion):
     assert "Exhibit C: Photo of the doctor's letter from Dr. Lee (to be filed under seal)" in (
         exhibits
     )
-    assert "Exhibit D: Evidence of Incapacitation of the Defendant's Parent, as marked" in exhibits
+    assert (
+        "Exhibit D: Evidence of Incapacitation of the Defendant's Parent "
+        "(to be filed under seal), as marked"
+    ) in exhibits
     assert "Exhibit E: Letter from Pastor Green" in exhibits
     assert "Letters of support" not in exhibits
 
@@ -55,7 +58,10 @@ def test_each_section_cites_its_own_exhibits(motion):
     reasons = between(motion, "III. EXTRAORDINARY", "IV. I AM NOT")
     terminal = between(reasons, "1. Terminal Illness", "2. Incapacitation")
     assert "See Exhibits B and C, which I ask to file under seal." in terminal
-    assert "My mother is 91 and bedridden. See Exhibit D." in reasons
+    # A parent's records are private too (Fed. R. Crim. P. 49.1): offered for sealing.
+    assert "My mother is 91 and bedridden. See Exhibit D, which I ask to file under seal." in (
+        reasons
+    )
     danger = between(motion, "IV. I AM NOT", "V. RELEASE PLAN")
     assert "See Exhibit E." in danger
     assert "(Exhibit A.)" in between(motion, "II. EXHAUSTION", "III. EXTRAORDINARY")
@@ -97,7 +103,7 @@ def test_the_seal_motion_lists_the_sealed_uploads(facts):
     assert "Pastor Green" not in text
 
 
-def test_a_medical_record_upload_offers_the_seal_motion_without_a_medical_ground():
+def test_a_family_grounds_records_are_sealed_but_not_its_letters_of_support():
     parent_only = {
         **CASE,
         "grounds": [CASE["grounds"][1]],
@@ -106,13 +112,26 @@ def test_a_medical_record_upload_offers_the_seal_motion_without_a_medical_ground
         ],
     }
     facts = facts_of(parent_only)
-    records = drafts.Evidence(
-        "r", "Mother's hospital records", "ground", ground="family_parent", kind="medical_record"
+    screening = screen(facts, AS_OF)
+    records = drafts.Evidence("r", "Mother's hospital file", "ground", ground="family_parent")
+    letter = drafts.Evidence(
+        "l", "Letter from my brother", "ground", ground="family_parent", kind="support_letter"
     )
-    assert drafts.documents(facts) == ("warden-request", "motion")
-    assert drafts.documents(facts, (records,)) == drafts.DOCUMENTS
-    text = text_of(drafts.render(facts, "seal-motion", as_of=AS_OF, exhibits=(records,)))
-    assert "Exhibit B: Mother's hospital records" in text
+    uploads = (records, letter)
+    assert drafts.documents(facts, screening, uploads) == (
+        "warden-request",
+        "motion",
+        "seal-motion",
+    )
+    listed = drafts.exhibit_list(facts, screening, uploads)
+    assert [(e.description, e.sealed) for e in listed[1:3]] == [
+        ("Mother's hospital file", True),
+        ("Letter from my brother", False),
+    ]
+    text = text_of(drafts.render(facts, "seal-motion", as_of=AS_OF, exhibits=uploads))
+    assert "Exhibit B: Mother's hospital file" in text
+    assert "Letter from my brother" not in text
+    assert "records about members of my family" in text
 
 
 def test_the_cache_key_changes_with_the_uploads(facts):

@@ -128,7 +128,7 @@ def test_it_letters_the_exhibits_requests_first_then_grounds_then_background(bui
     assert described == [
         (
             "A",
-            "Request to the Warden sent August 21, 2026, with proof of the date received; "
+            "Request to the Warden sent August 21, 2026; "
             "the Warden's response dated September 2, 2026",
         ),
         ("B", "Oncology records"),
@@ -195,7 +195,8 @@ def test_medical_exhibits_are_marked_for_sealing_on_the_index_and_their_covers(b
     _, _, text = built
     index = text[text.index("Index of Exhibits") : text.index("Exhibit A —")]
     assert "Oncology records (to be filed under seal)" in index
-    assert "Exhibits B and C contain medical records" in index
+    # The parent's records (Exhibit D) are offered for sealing too.
+    assert "Exhibits B, C and D contain" in index
     assert "Fed. R. Crim. P. 49.1" in index
     cover_b = text[text.index("Exhibit B —") : text.index("Oncology records, page 1")]
     assert "FILED UNDER SEAL" in cover_b
@@ -384,3 +385,49 @@ def test_an_upload_tagged_already_becomes_one_figure_and_keeps_no_keys_of_its_ow
     assert all("/StructParent" not in a.get_object() for a in page.get("/Annots", []))
     assert "Letter" in structure_text(pdf)
     test_every_marked_piece_of_every_page_belongs_to_an_element_on_that_page((None, pdf, ""))
+
+
+def test_a_family_members_declaration_is_an_exhibit_of_the_packet():
+    case = {
+        **CASE,
+        "release_plan": {"residence": "12 Elm Street, Durham, NC 27701", "household": "Me"},
+        "preparer": {"name": "Ann Example", "relationship": "sister", "contact": "555-0100"},
+    }
+    facts = loads(json.dumps(case))
+    screening = screen(facts, AS_OF)
+    built = packet.build_packet(
+        facts,
+        as_of=AS_OF,
+        screening=screening,
+        evidence=(),
+        open_file=lambda key: io.BytesIO(FILES[key]),
+        content_types=TYPES,
+        preparer_role="family",
+    )
+    text = pdftotext(built.file.read())
+    cover = text[text.index("Exhibit D — Declaration of Ann Example") :]
+    assert "FILED UNDER SEAL" in cover
+    assert "I, Ann Example, declare" in cover
+    assert "12 Elm Street" in cover
+    motion = text[: text.index("Index of Exhibits")]
+    assert "12 Elm Street" not in motion and "555-0100" not in motion
+
+
+def test_the_packet_of_motion_now_holds_only_its_grounds():
+    """A ground the warden never saw: the packet is of motion-now, on the matched grounds."""
+    case = {**CASE, "grounds": [*CASE["grounds"], {"category": "family_spouse_partner"}]}
+    facts = loads(json.dumps(case))
+    screening = screen(facts, AS_OF)
+    assert screening.motion_documents == ("motion-now",)
+    built = packet.build_packet(
+        facts,
+        as_of=AS_OF,
+        screening=screening,
+        evidence=EVIDENCE,
+        open_file=lambda key: io.BytesIO(FILES[key]),
+        content_types=TYPES,
+        document="motion-now",
+    )
+    text = pdftotext(built.file.read())
+    assert "Emergency Motion for Sentence Reduction" in text
+    assert "Spouse" not in text

@@ -10,7 +10,7 @@ from django.urls import reverse
 from intake.models import AnswerChange, AuditAction
 from intake.workspace import THE_FAMILY, stop_sharing
 from tests import workspace_helpers as make
-from tests.case_helpers import PERSON, post_step
+from tests.case_helpers import PERSON, post_step, start_case
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,15 @@ def test_a_spanish_speaking_familys_changes_are_recorded_in_english(family, case
     changes = {c.field: (c.old, c.new) for c in share.answer_changes.all()}
     assert changes["Their full name"] == ("Robert Example", "Robert Q. Example")
     assert "Their full name" in share.audit_events.get(action=AuditAction.CHANGED).detail
+
+
+def test_an_anonymous_familys_change_is_recorded_without_an_account(client, org, mo):
+    anonymous_case = start_case(client)
+    anonymous_case.person_name = "Robert Example"
+    anonymous_case.save()
+    share = make.share(anonymous_case, org)
+
+    assert post_step(client, anonymous_case, "person", NEW_NAME).status_code == 302
+
+    change = share.answer_changes.get(field="Their full name")
+    assert (change.changed_by, change.changed_by_name) == (None, THE_FAMILY)

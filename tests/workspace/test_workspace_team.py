@@ -1,6 +1,7 @@
 """An organisation's team: admins invite advocates by an emailed link, which works once."""
 
 import re
+import socket
 from datetime import timedelta
 
 import pytest
@@ -183,3 +184,19 @@ def test_the_invitation_email_is_plain_text_without_html_escaping():
     assert "Bea O'Boss invites you" in body
     assert "for Smith & Jones <Clinic> on Second Look" in body
     assert "&amp;" not in body
+
+
+def test_an_unreachable_mail_server_makes_no_invitation_and_says_so(client_admin, settings):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+
+    response = invite(client_admin, "pending@example.org")
+
+    assert response.status_code == 302
+    assert Invitation.objects.count() == 0
+    page = client_admin.get(TEAM).content.decode()
+    assert "We could not send the invitation to pending@example.org" in page
+    assert "No invitation was made" in page

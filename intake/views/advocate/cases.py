@@ -30,7 +30,10 @@ from intake.workspace_forms import (
 DOCUMENT_TITLES = {
     "warden-request": "The request to the warden",
     "motion": "The motion for the court",
+    "motion-now": "The motion to file now, on the grounds already exhausted",
     "seal-motion": "The motion for leave to file exhibits under seal",
+    "seal-motion-now": "The motion for leave to file exhibits under seal (motion to file now)",
+    "family-declaration": "The family member's declaration",
 }
 # The latest events on the case page; the history page has them all.
 RECENT = 15
@@ -112,10 +115,11 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
     today = clock.today()
     screening = case.refresh_screening(today)
     when = screening.earliest_filing_date
-    documents = (
-        ()
-        if screening.verdict == "not_eligible"
-        else drafts.documents(case.to_facts(today), evidence_for(case))
+    documents = drafts.documents(
+        case.to_facts(today),
+        screening,
+        evidence_for(case),
+        preparer_role=case.preparer_role or None,
     )
     context = {
         "share": share,
@@ -130,7 +134,7 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
         "warnings": [f for f in screening.findings if f.status == "warn"],
         "in_order": [f for f in screening.findings if f.status == "pass"],
         "sections": review.sections(case),
-        "documents": [(d, DOCUMENT_TITLES[d]) for d in documents],
+        "documents": [(d, DOCUMENT_TITLES.get(d, d)) for d in documents],
         "change_requests": share.change_requests.all(),
         "notes": share.notes.all(),
         "events": share.audit_events.all()[:RECENT],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import smtplib
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -68,12 +70,24 @@ def team_invite(request):
         invited_by=request.user,
     )
     link = request.build_absolute_uri(reverse("advocate_join", args=[token]))
-    send_mail(
-        f"Join {membership.organisation.name} on Second Look",
-        invitation_email(by=membership.name, organisation=membership.organisation.name, link=link),
-        None,
-        [invitation.email],
-    )
+    try:
+        send_mail(
+            f"Join {membership.organisation.name} on Second Look",
+            invitation_email(
+                by=membership.name, organisation=membership.organisation.name, link=link
+            ),
+            None,
+            [invitation.email],
+        )
+    except (OSError, smtplib.SMTPException):
+        # No one got the link: the invitation must not stay listed as if it were sent.
+        invitation.delete()
+        messages.error(
+            request,
+            f"We could not send the invitation to {invitation.email}: the email server did not "
+            "answer. No invitation was made. Try again later, or tell whoever runs this site.",
+        )
+        return redirect("advocate_team")
     messages.success(
         request,
         f"We emailed an invitation to {invitation.email}. The link works for "
