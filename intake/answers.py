@@ -61,6 +61,33 @@ REQUEST_FIELDS = (
 )
 
 
+# The Case fields each step's form writes (answers.save); saving a step writes these and no other
+# answers, so what another device saved on another step in the meantime stays.
+CASE_FIELDS: dict[str, tuple[str, ...]] = {
+    **SIMPLE_FIELDS,
+    "about_you": tuple(ABOUT_YOU.values()),
+    "person": ("person_name", "register_number", "date_of_birth", "facility", "unit"),
+    "sentence": (
+        "district",
+        "case_number",
+        "judge",
+        "imposed_on",
+        "term_kind",
+        "term_months",
+        "custody_began",
+        "offense",
+        "projected_release",
+    ),
+    "grounds": ("not_grounds",),
+    "requests": ("requests_sent", "bop_motion"),
+}
+
+
+def case_fields(step: str) -> tuple[str, ...]:
+    """The Case fields `save(case, step, form)` may change (its rows aside: grounds, requests)."""
+    return CASE_FIELDS.get(step, ())
+
+
 def _facility_initial(value: str) -> dict:
     if not value:
         return {"facility": "", "facility_other": ""}
@@ -142,8 +169,8 @@ def new_request_initial(case: Case) -> dict:
 
 
 def save(case: Case, step: str, form) -> None:
-    """Copy a valid step form onto the case and its rows; the caller saves `case` afterwards,
-    in the same transaction, so a step is kept whole or not at all."""
+    """Copy a valid step form onto the case and its rows; the caller saves the step's fields
+    (`case_fields`) afterwards, in the same transaction, so a step is kept whole or not at all."""
     cleaned = form.cleaned_data
     if step in SIMPLE_FIELDS:
         for name in SIMPLE_FIELDS[step]:

@@ -157,6 +157,10 @@ class Case(models.Model):
     # The screening's `date_is_estimate`: the date rests on a receipt nobody has shown yet.
     filing_date_is_estimate = models.BooleanField(default=False)
     screened_on = models.DateField(null=True, blank=True)
+    # Goes up by one each time a step's answers are saved. Every step's page carries the number
+    # it was drawn at, so a page drawn before answers changed elsewhere (another device, an
+    # advocate) is refused instead of writing older answers back (intake.wizard).
+    version = models.PositiveIntegerField(default=0)
 
     # Step 1: about you (the preparer).
     preparer_role = models.CharField(max_length=16, choices=Role.choices, blank=True)

@@ -8,6 +8,16 @@ step they left with "Back" or "Save and come back later" before it was valid, an
 fingerprint of the step's saved answers at that moment: if the step is saved since (on another
 device, or by an advocate), the draft is dropped rather than shown over the newer answers.
 
+Two devices (or a family and an advocate) may have the same case open. Every step's page carries
+the case's `version` and the fingerprint of the step's answers it was drawn from. Saving a step
+locks the case's row, reads it afresh, and writes only the step's own fields and the
+bookkeeping (steps done, the screening, `version` + 1) with an UPDATE that holds only if the
+version is still the one read; the step's rows (grounds, requests) are replaced in the same
+transaction. A page drawn before this step's answers were changed elsewhere is refused
+(`StaleForm`): it comes back with what was typed and a message, and nothing is written. A page
+drawn before another step was saved is not stale: its step's answers are the ones it showed,
+and saving it leaves the other step's answers as they are.
+
 formtools keeps its state in the session and trusts it; these overrides, all through its public
 hooks, keep it from failing when that state is gone (the known `KeyError`s and the jump back to
 step 1):
@@ -28,6 +38,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -39,7 +50,7 @@ from formtools.wizard.views import NamedUrlWizardView
 
 from intake import answers, clock, forms, workspace
 from intake.access import case_for_request
-from intake.models import NOT_SURE, Case, CaseShare, Role
+from intake.models import NOT_SURE, SCREENING_FIELDS, Case, CaseShare, Role
 from intake.review import sections as review_sections
 from intake.steps import STEP_INFO, STEPS, numbering
 
@@ -59,6 +70,12 @@ DONE = "done"
 REVIEW = "review"
 # In the wizard's extra data: for each step with a draft, the fingerprint of its saved answers.
 DRAFTS_BEGAN_FROM = "drafts_began_from"
+# What saving any step writes besides the step's own answers (with `updated_at` and `version`).
+BOOKKEEPING_FIELDS = ("completed_steps", "current_step", *SCREENING_FIELDS)
+
+
+class StaleForm(Exception):
+    """The step's answers were saved elsewhere after its page was drawn."""
 
 
 def requests_were_sent(wizard: CaseWizard) -> bool:
@@ -180,8 +197,10 @@ class CaseWizard(NamedUrlWizardView):
         context = super().get_context_data(form=form, **kwargs)
         info = STEP_INFO[self.steps.current]
         number, total = numbering(self.steps.current, with_details=requests_were_sent(self))
+        drawn_from, drawn_at_version = self._drawn_from()
         context.update(
-            drawn_from=getattr(self, "drawn_from", ""),
+            drawn_from=drawn_from,
+            drawn_at_version=drawn_at_version,
             case=self.case,
             step_info=info,
             step_number=number,
@@ -197,6 +216,12 @@ class CaseWizard(NamedUrlWizardView):
     # -- writing: every valid step goes to the case at once ---------------------------------------
 
     def post(self, *args, **kwargs):
+        try:
+            return self._post(*args, **kwargs)
+        except StaleForm:
+            return self._refuse_stale(kwargs["step"])
+
+    def _post(self, *args, **kwargs):
         step = kwargs["step"]
         if step == DONE:
             return redirect(self.get_resume_url())
@@ -262,18 +287,74 @@ class CaseWizard(NamedUrlWizardView):
         record of every answer it changed (question, before, after, who, when)."""
         shares = self._workspaces_to_tell()
         with transaction.atomic():
-            before = workspace.answer_snapshot(self.case) if shares else None
-            answers.save(self.case, step, form)
-            self.case.mark_step_done(step, next_step)
-            self.case.rescreen(clock.today())
-            self.case.save()
+            # The row as it is now, locked until the step is written (on SQLite the transaction
+            # itself holds the write lock), so two saves of one case run one after the other.
+            case = Case.objects.select_for_update().get(pk=self.case.pk)
+            if self._is_stale(case, step):
+                self.case = case
+                raise StaleForm
+            before = workspace.answer_snapshot(case) if shares else None
+            answers.save(case, step, form)
+            case.mark_step_done(step, next_step)
+            case.rescreen(clock.today())
+            fields = (*answers.case_fields(step), *BOOKKEEPING_FIELDS)
+            case.updated_at = timezone.now()
+            written = Case.objects.filter(pk=case.pk, version=case.version).update(
+                **{name: getattr(case, name) for name in fields},
+                updated_at=case.updated_at,
+                version=F("version") + 1,
+            )
+            if not written:  # the lock makes this unreachable; never write over a newer save
+                raise StaleForm
+            case.version += 1
             if shares:
-                after = workspace.answer_snapshot(self.case)
+                after = workspace.answer_snapshot(case)
                 for share in shares:
                     workspace.record_answer_changes(
                         share=share, user=self.request.user, before=before, after=after
                     )
+        self.case = case
         self.storage.set_step_data(step, None)
+
+    def _drawn_from(self) -> tuple[str, int]:
+        """The fingerprint and version a page is drawn from: the case's now, except for a form
+        sent back with a mistake, which keeps those of the page it was sent from (else the
+        answers saved elsewhere in between would be written over when it is sent again)."""
+        drawn_from, version = getattr(self, "drawn_from", ""), self.case.version
+        if self.request.method == "POST" and not getattr(self, "refused", False):
+            sent_from = self.request.POST.get("drawn_from", "")
+            sent_version = self.request.POST.get("drawn_at_version", "")
+            if FINGERPRINT.fullmatch(sent_from) and sent_version.isdigit():
+                drawn_from, version = sent_from, int(sent_version)
+        return drawn_from, version
+
+    def _is_stale(self, case: Case, step: str) -> bool:
+        """Whether the page sent was drawn before `step`'s answers were saved elsewhere.
+
+        A page that does not say its version (not drawn by this site) is not checked. When the
+        case moved on since the page was drawn, the page is stale if the step's saved answers
+        are not the ones it was drawn from (or it does not say which those were)."""
+        sent = self.request.POST.get("drawn_at_version", "")
+        if not sent.isdigit() or int(sent) == case.version:
+            return False
+        drawn_from = self.request.POST.get("drawn_from", "")
+        return not FINGERPRINT.fullmatch(drawn_from) or drawn_from != _digest(
+            answers.initial(case, step)
+        )
+
+    def _refuse_stale(self, step: str) -> HttpResponse:
+        """The step's page again, with what was typed and why nothing was saved; drawn from
+        the case as it is now, so sending it again after checking saves it."""
+        messages.error(
+            self.request,
+            _(
+                "These answers were changed on another device (or by someone helping you) after "
+                "you opened this page. Check them below and send again."
+            ),
+        )
+        self.refused = True
+        self.storage.current_step = step
+        return self.render(self.get_form(step=step, data=self.request.POST))
 
     def _workspaces_to_tell(self) -> list[CaseShare]:
         """Where a change of answers is recorded: every organisation the family shares with."""
