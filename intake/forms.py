@@ -348,18 +348,9 @@ class ScreeningForm(CaseDatesMixin, forms.Form):
         if cleaned.get("custody_status") == STATE_SENTENCE:
             return self._clean_state_sentence(cleaned)
         before, ended = cleaned.get("offense_before_1987"), cleaned.get("offense_ended_on")
-        if before == "yes" and ended is None and "offense_ended_on" not in self.errors:
-            self.add_error(
-                "offense_ended_on",
-                forms.ValidationError(
-                    _(
-                        "Enter the date the crime ended. It is on the judgment under “Offense "
-                        "Ended”. If you cannot find it, choose Not sure above"
-                    ),
-                    code="required",
-                ),
-            )
-        elif ended:
+        # Which side of November 1, 1987 is enough without a date (domain.md § 1); a date,
+        # when given, decides, and one that contradicts the answer is refused.
+        if ended:
             saved = self.case.imposed_on if self.case else None
             problems = date_problems(
                 facts.CaseFacts(
