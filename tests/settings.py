@@ -14,3 +14,9 @@ os.environ.setdefault("DEBUG", "true")
 from config.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Every test client comes from 127.0.0.1, and tests that commit (a live server's) leave the
+# case-start throttle's counts in the shared cache table for its 15 minutes: without this, a
+# later test's Start could be refused for what earlier ones did. The throttle's own tests set
+# their limits (tests/test_throttling.py).
+CASE_START_LIMIT = 100_000

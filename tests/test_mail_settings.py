@@ -51,7 +51,7 @@ def test_development_prints_mail_to_the_console():
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        env={**env, "DEBUG": "true", "DJANGO_SETTINGS_MODULE": "config.settings"},
         capture_output=True,
         text=True,
         timeout=60,

@@ -48,7 +48,7 @@ def interview(client, *, received_on, method="hand_delivered", response="none", 
         response=response,
         response_on=response_on,
     )
-    request["0-receipt_proof"] = "stamped_copy" if received_on else "none"
+    request["0-receipt_proof"] = "staff_stamp" if received_on else "none"
     finish_interview(client, case, request)
     return Case.objects.get(pk=case.pk)
 

@@ -151,7 +151,7 @@ def test_a_request_that_never_raised_the_new_illness(new_page, axe_check):
 
     reason = page.locator(".finding").filter(has_text="The warden never saw this reason")
     expect(reason).to_contain_text('"A terminal illness"')
-    expect(reason).to_contain_text("send a new request to the warden that lists it")
+    expect(reason).to_contain_text("send the warden a new request today that lists this reason")
     expect(reason).to_contain_text("Two:")
     expect(page.locator(".filing-sooner")).to_contain_text(steps.SPOUSE)
     axe_check(page)
