@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from intake import drafts
+from intake.drafts import lettering
 from intake.models import Case
 
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -62,7 +62,7 @@ class Attachment(models.Model):
     request_position = models.PositiveSmallIntegerField(null=True, blank=True)
     request_role = models.CharField(max_length=32, choices=Role.choices, blank=True)
     description = models.CharField(max_length=200)
-    # Medical kinds are the exhibits the person asks to file under seal (drafts.SEALED_KINDS).
+    # Medical kinds are the exhibits the person asks to file under seal (lettering.SEALED_KINDS).
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(upload_to=stored_name, max_length=200)
     # What the content turned out to be (evidence/validation.py), never what the browser said.
@@ -107,10 +107,10 @@ class Attachment(models.Model):
     def extension(self) -> str:
         return EXTENSIONS[self.content_type]
 
-    def as_evidence(self, request_index: dict[int, int]) -> drafts.Evidence:
+    def as_evidence(self, request_index: dict[int, int]) -> lettering.Evidence:
         """The document as the drafts see it. `request_index` maps a request's position to its
         index in `Case.to_facts().warden_requests`; a request that is gone maps to nothing."""
-        return drafts.Evidence(
+        return lettering.Evidence(
             key=str(self.id),
             description=self.description,
             supports=self.supports,

@@ -15,7 +15,7 @@ from evidence import packet
 from evidence.forms import room_left, too_many_message
 from evidence.models import Attachment
 from evidence.validation import Inspected
-from intake import drafts
+from intake.drafts import lettering
 from intake.models import Case
 
 
@@ -64,7 +64,7 @@ def exhibit_letters(case: Case, *, as_of: date) -> dict[str, str]:
     document = packet_motion(screening)
     if document is None:
         return {}
-    exhibits = drafts.exhibit_list(
+    exhibits = lettering.exhibit_list(
         facts, screening, evidence_for(case), document, case.preparer_role or None
     )
     return {file.key: exhibit.letter for exhibit in exhibits for file in exhibit.files}
@@ -85,7 +85,7 @@ def case_packet(
     facts: CaseFacts,
     as_of: date,
     screening: Screening,
-    evidence: Sequence[drafts.Evidence],
+    evidence: Sequence[lettering.Evidence],
     document: str = "motion",
     progress: Callable[[int, int], None] | None = None,
 ) -> packet.Packet:
@@ -104,7 +104,7 @@ def case_packet(
     )
 
 
-def evidence_for(case: Case) -> tuple[drafts.Evidence, ...]:
+def evidence_for(case: Case) -> tuple[lettering.Evidence, ...]:
     """The case's documents as the drafts read them, in upload order."""
     # The requests themselves, not their positions alone: a page that prefetched them (the
     # results) reads them without another query.

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from eligibility import after_filing, courts, rules
 from eligibility.facts import CaseFacts
 from eligibility.words import court_date
-from intake import drafts
+from intake.drafts import formatting, lettering, offering, rendering
 
 NOTICE_OF_APPEAL = "notice-of-appeal"
 
@@ -29,28 +29,30 @@ def notice_context(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool)
     return {
         "person": facts.person,
         "sentence": facts.sentence,
-        "place": drafts._place(facts.person.facility),
-        "court_lines": drafts._court_lines(district),
+        "place": formatting.place_of(facts.person.facility),
+        "court_lines": formatting.court_lines(district),
         "court_of_appeals": district.court_of_appeals if district else None,
         "entered_on": court_date(entered_on) if entered_on else None,
         "with_ifp": with_ifp,
     }
 
 
-@drafts.in_english
+@rendering.in_english
 def notice_html(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> str:
     context = notice_context(facts, entered_on=entered_on, with_ifp=with_ifp)
-    return render_to_string(drafts.TEMPLATES[NOTICE_OF_APPEAL], context)
+    return render_to_string(offering.TEMPLATES[NOTICE_OF_APPEAL], context)
 
 
 def render_notice(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> bytes:
     """The notice of appeal as PDF bytes (DraftError as for every draft)."""
     html = notice_html(facts, entered_on=entered_on, with_ifp=with_ifp)
-    pages = drafts.layout(html, what="the notice of appeal")
+    pages = rendering.layout(html, what="the notice of appeal")
     try:
         return pages.write_pdf(pdf_tags=True)
     except Exception as exc:
-        raise drafts.DraftError(f"the notice of appeal could not be written as PDF: {exc}") from exc
+        raise rendering.DraftError(
+            f"the notice of appeal could not be written as PDF: {exc}"
+        ) from exc
 
 
 REPLY = "reply"
@@ -73,7 +75,7 @@ def reply_context(
     objections: dict[str, str],
     filed_on: date | None,
     as_of: date,
-    exhibits: Sequence[drafts.Evidence] = (),
+    exhibits: Sequence[lettering.Evidence] = (),
     preparer_role: str | None = None,
 ) -> dict:
     """The reply in the person's voice (domain.md § 6, "Papers that are safe to sign"): each
@@ -83,13 +85,13 @@ def reply_context(
     # The exhibits are lettered as in the motion that was filed: the full motion when the
     # screening allows it, else the motion on some reasons.
     motion = "motion" if "motion" in screening.motion_documents else "motion-now"
-    lettering = drafts._lettering(facts, screening, exhibits, motion, preparer_role)
+    lettered = lettering.lettering_for(facts, screening, exhibits, motion, preparer_role)
     district = courts.district(facts.sentence.district)
     cites = {
-        "managed_in_custody": _grounds_cite(lettering.grounds, "medical"),
-        "danger": lettering.background_cite,
-        "release_plan": lettering.release_plan_cite,
-        "other_caregiver": _grounds_cite(lettering.grounds, "family"),
+        "managed_in_custody": _grounds_cite(lettered.grounds, "medical"),
+        "danger": lettered.background_cite,
+        "release_plan": lettered.release_plan_cite,
+        "other_caregiver": _grounds_cite(lettered.grounds, "family"),
     }
     answers = [
         Answer(o.id, o.heading, objections[o.id], cites.get(o.id))
@@ -100,12 +102,12 @@ def reply_context(
     return {
         "person": facts.person,
         "sentence": facts.sentence,
-        "place": drafts._place(facts.person.facility),
-        "court_lines": drafts._court_lines(district),
+        "place": formatting.place_of(facts.person.facility),
+        "court_lines": formatting.court_lines(district),
         "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
         "answers": answers,
         "exhaustion": "exhaustion" in objections,
-        "requests": lettering.requests,
+        "requests": lettered.requests,
         # The filing date and the 30-day date, only when the screening proves the one is on or
         # after the other (domain.md § 2 rules 1 and 7).
         "filed_on": court_date(filed_on) if filed_on else None,
@@ -121,20 +123,20 @@ def reply_context(
     }
 
 
-def _grounds_cite(grounds: list[drafts.GroundItem], family: str) -> str | None:
+def _grounds_cite(grounds: list[lettering.GroundItem], family: str) -> str | None:
     cites = [g.cite for g in grounds if g.info.family.startswith(family) and g.cite]
     return " ".join(cites) or None
 
 
-@drafts.in_english
+@rendering.in_english
 def reply_html(facts: CaseFacts, **kwargs) -> str:
-    return render_to_string(drafts.TEMPLATES[REPLY], reply_context(facts, **kwargs))
+    return render_to_string(offering.TEMPLATES[REPLY], reply_context(facts, **kwargs))
 
 
 def render_reply(facts: CaseFacts, **kwargs) -> bytes:
     """The reply as PDF bytes (DraftError as for every draft)."""
-    pages = drafts.layout(reply_html(facts, **kwargs), what="the reply")
+    pages = rendering.layout(reply_html(facts, **kwargs), what="the reply")
     try:
         return pages.write_pdf(pdf_tags=True)
     except Exception as exc:
-        raise drafts.DraftError(f"the reply could not be written as PDF: {exc}") from exc
+        raise rendering.DraftError(f"the reply could not be written as PDF: {exc}") from exc

@@ -872,7 +872,7 @@ RequestFormSet = forms.formset_factory(
 
 class ReleasePlanForm(forms.Form):
     """The home offered. A family member's answers go in their own declaration (an exhibit);
-    a person filling it in for himself swears to them in the motion (intake/drafts.py)."""
+    a person filling it in for himself swears to them in the motion (intake/drafts/)."""
 
     residence = _long_text(
         _("Where would they live?"),

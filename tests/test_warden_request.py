@@ -10,7 +10,8 @@ from datetime import date
 
 from eligibility import courts
 from eligibility.facts import FORMAT, loads
-from intake import drafts, readme
+from intake import readme
+from intake.drafts import rendering
 
 AS_OF = date(2026, 11, 29)
 
@@ -39,7 +40,7 @@ def letter(**parts) -> str:
         "grounds": [{"category": "medical_terminal", "facts": "Stage IV cancer."}],
         **parts,
     }
-    pdf = drafts.render(loads(json.dumps(data)), "warden-request", as_of=AS_OF)
+    pdf = rendering.render(loads(json.dumps(data)), "warden-request", as_of=AS_OF)
     text = subprocess.run(
         ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
