@@ -7,6 +7,7 @@ the facts carry an <img> pointing at it.
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
@@ -26,9 +27,9 @@ from pypdf import PdfReader
 from weasyprint.urls import FatalURLFetchingError, path2url
 
 from eligibility.facts import FORMAT, CaseFacts, loads
-from eligibility.grounds import CATALOGUE
+from eligibility.grounds import BY_ID, CATALOGUE
 from eligibility.rules import Screening, screen
-from intake.drafts import caching, fetching, formatting, lettering, offering, rendering
+from intake.drafts import caching, fetching, formatting, offering, rendering
 
 AS_OF = date(2026, 11, 29)
 MONTH_DATE = re.compile(
@@ -740,8 +741,66 @@ def test_the_seal_motion_lists_the_medical_exhibits_and_cites_rule_49_1(terminal
     assert "CERTIFICATE OF SERVICE" in text
 
 
-def test_every_ground_a_motion_can_raise_has_its_legal_standard():
-    assert set(lettering.STANDARDS) == {g.id for g in CATALOGUE if g.available}
+def test_every_ground_a_motion_can_raise_has_its_legal_standard_in_the_catalogue():
+    for ground in CATALOGUE:
+        assert bool(ground.standard) == ground.available, ground.id
+        if ground.available:
+            assert ground.standard.endswith("."), ground.id
+            assert "extraordinary and compelling reason" in ground.standard, ground.id
+
+
+def test_the_motion_states_each_grounds_standard_from_the_catalogue(terminal):
+    section = between(terminal.text("motion"), SECTIONS[2], SECTIONS[3])
+    for ground in ("medical_terminal", "family_parent"):
+        standard = " ".join(BY_ID[ground].standard.split())
+        assert f"{standard} {BY_ID[ground].citation}." in section
+
+
+def _string_constants(path: Path) -> list[str]:
+    """Every string literal in a Python file, adjacent literals joined as Python joins them."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+
+
+def test_the_legal_standards_are_worded_only_in_the_grounds_catalogue():
+    """The motion's words live in templates/drafts/ and eligibility/grounds.py: a standard, or
+    a sentence of one, written again in any other Python file of the project is found here."""
+    root = Path(__file__).resolve().parent.parent
+    catalogue = root / "eligibility" / "grounds.py"
+    sentences = {
+        sentence.strip()
+        for ground in CATALOGUE
+        for sentence in re.split(r"(?<=[.;:])\s", ground.standard)
+        if len(sentence.strip()) > 30
+    }
+    assert len(sentences) >= len([g for g in CATALOGUE if g.available])
+    sources = [
+        path
+        for folder in (
+            "benchmarks",
+            "config",
+            "eligibility",
+            "evidence",
+            "intake",
+            "notices",
+            "scripts",
+        )
+        for path in (root / folder).rglob("*.py")
+        if path != catalogue and "migrations" not in path.parts
+    ]
+    assert root / "intake" / "drafts" / "lettering.py" in sources
+    found = [
+        (path.relative_to(root).as_posix(), sentence[:50])
+        for path in sources
+        for text in _string_constants(path)
+        for sentence in sentences
+        if sentence in " ".join(text.split())
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize(

@@ -108,76 +108,6 @@ _HOW_SENT = {
 }
 
 
-# The standard of each USSG §1B1.13(b) paragraph, in the motion's own words, so that each
-# ground's section tells the court which test the facts meet.
-STANDARDS = {
-    "medical_terminal": (
-        "A terminal illness is an extraordinary and compelling reason: a serious and advanced "
-        "illness with an end-of-life trajectory, such as metastatic cancer, amyotrophic lateral "
-        "sclerosis (ALS), end-stage organ disease or advanced dementia. No specific prognosis "
-        "of life expectancy is required."
-    ),
-    "medical_self_care": (
-        "A serious physical or medical condition, a serious functional or cognitive impairment, "
-        "or deteriorating health because of the aging process is an extraordinary and "
-        "compelling reason when it substantially diminishes the ability to provide self-care "
-        "within a correctional facility and recovery is not expected."
-    ),
-    "medical_care_not_provided": (
-        "A medical condition that requires long-term or specialized medical care that is not "
-        "being provided, without which there is a risk of serious deterioration in health or "
-        "death, is an extraordinary and compelling reason."
-    ),
-    "medical_outbreak": (
-        "An extraordinary and compelling reason exists when the facility is affected, or at "
-        "imminent risk of being affected, by an ongoing outbreak of infectious disease or a "
-        "declared public health emergency; personal health risk factors put the defendant at "
-        "increased risk of severe complications or death from it; and that risk cannot be "
-        "adequately mitigated in a timely manner."
-    ),
-    "age": (
-        "An extraordinary and compelling reason exists when the defendant is at least 65 years "
-        "old, is experiencing a serious deterioration in physical or mental health because of "
-        "the aging process, and has served at least 10 years or 75 percent of the term of "
-        "imprisonment, whichever is less."
-    ),
-    "family_child_caregiver": (
-        "The death or incapacitation of the caregiver of the defendant's minor child, or of "
-        "the defendant's adult child who cannot care for themselves because of a disability or "
-        "medical condition, is an extraordinary and compelling reason."
-    ),
-    "family_spouse_partner": (
-        "The incapacitation of the defendant's spouse or registered partner, when the defendant "
-        "would be the only available caregiver, is an extraordinary and compelling reason."
-    ),
-    "family_parent": (
-        "The incapacitation of the defendant's parent, when the defendant would be the only "
-        "available caregiver for the parent, is an extraordinary and compelling reason."
-    ),
-    "family_other": (
-        "Circumstances like those of USSG §1B1.13(b)(3)(A)–(C) involving another immediate "
-        "family member, or someone whose relationship with the defendant is like that of an "
-        "immediate family member, are an extraordinary and compelling reason when the "
-        "defendant would be the only available caregiver."
-    ),
-    "abuse_in_custody": (
-        "An extraordinary and compelling reason exists when, while serving this sentence, the "
-        'defendant was the victim of sexual abuse involving a "sexual act" (18 U.S.C. '
-        "§ 2246(2)), or of physical abuse resulting in serious bodily injury, committed by a "
-        "correctional officer, another employee or contractor of the Bureau of Prisons, or "
-        "anyone else who had custody or control of the defendant. The misconduct must be "
-        "established by a conviction, a civil finding or admission of liability, or an "
-        "administrative finding, unless those proceedings are unduly delayed or the defendant "
-        "is in imminent danger."
-    ),
-    "other": (
-        "Any other circumstance or combination of circumstances that, alone or together with "
-        "the reasons in USSG §1B1.13(b)(1)–(4), is similar in gravity to those reasons is an "
-        "extraordinary and compelling reason."
-    ),
-}
-
-
 @dataclass(frozen=True)
 class RequestItem:
     """One request to the warden that the motion relies on, told as the screening computed it."""
@@ -208,7 +138,6 @@ class RequestItem:
 class GroundItem:
     info: GroundInfo
     facts: str
-    standard: str
     # "See Exhibits B and C, which I ask to file under seal."
     cite: str
     letters: tuple[str, ...] = ()
@@ -296,7 +225,6 @@ def lettering_for(
             GroundItem(
                 info,
                 without_birth_dates(g.facts),
-                STANDARDS[g.category],
                 _see(own),
                 tuple(e.letter for e in own),
             )
