@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from eligibility import after_filing, courts, rules
 from eligibility.facts import CaseFacts
 from eligibility.words import court_date
-from intake.drafts import formatting, lettering, offering, rendering
+from intake.drafts import context, lettering, offering, rendering
 
 NOTICE_OF_APPEAL = "notice-of-appeal"
 
@@ -27,10 +27,7 @@ NOTICE_OF_APPEAL = "notice-of-appeal"
 def notice_context(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool) -> dict:
     district = courts.district(facts.sentence.district)
     return {
-        "person": facts.person,
-        "sentence": facts.sentence,
-        "place": formatting.place_of(facts.person.facility),
-        "court_lines": formatting.court_lines(district),
+        **context.caption(facts),
         "court_of_appeals": district.court_of_appeals if district else None,
         "entered_on": court_date(entered_on) if entered_on else None,
         "with_ifp": with_ifp,
@@ -39,8 +36,8 @@ def notice_context(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool)
 
 @rendering.in_english
 def notice_html(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> str:
-    context = notice_context(facts, entered_on=entered_on, with_ifp=with_ifp)
-    return render_to_string(offering.TEMPLATES[NOTICE_OF_APPEAL], context)
+    shown = notice_context(facts, entered_on=entered_on, with_ifp=with_ifp)
+    return render_to_string(offering.TEMPLATES[NOTICE_OF_APPEAL], shown)
 
 
 def render_notice(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> bytes:
@@ -86,7 +83,6 @@ def reply_context(
     # screening allows it, else the motion on some reasons.
     motion = "motion" if "motion" in screening.motion_documents else "motion-now"
     lettered = lettering.lettering_for(facts, screening, exhibits, motion, preparer_role)
-    district = courts.district(facts.sentence.district)
     cites = {
         "managed_in_custody": _grounds_cite(lettered.grounds, "medical"),
         "danger": lettered.background_cite,
@@ -100,11 +96,7 @@ def reply_context(
     ]
     earliest = screening.earliest_filing_date
     return {
-        "person": facts.person,
-        "sentence": facts.sentence,
-        "place": formatting.place_of(facts.person.facility),
-        "court_lines": formatting.court_lines(district),
-        "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
+        **context.caption(facts),
         "answers": answers,
         "exhaustion": "exhaustion" in objections,
         "requests": lettered.requests,

@@ -16,7 +16,6 @@ from eligibility.grounds import BY_ID
 from eligibility.words import court_date
 from intake import warden_letter
 from intake.drafts.formatting import (
-    Place,
     city_and_state,
     court_lines,
     date_words,
@@ -47,10 +46,70 @@ def build(
     document: str,
     preparer_role: str | None,
 ) -> dict:
+    """The context of one paper: what every paper shares, then that paper's own."""
+    shared = {"today": court_date(as_of), "document": document, **caption(facts)}
+    if document == "warden-request":
+        return {**shared, **warden_request(facts, as_of)}
+    if document == "read-me-first":
+        return shared  # and the sheet (intake/readme.py), which rendering.py adds
+    return {**shared, **motion(facts, screening, as_of, uploads, document, preparer_role)}
+
+
+def caption(facts: CaseFacts) -> dict:
+    """Who the paper is by and which court and case it is in: every paper shows them."""
     person, sentence = facts.person, facts.sentence
-    place = place_of(person.facility)
     district = courts.district(sentence.district)
-    addressee = _addressee(facts, place)
+    return {
+        "person": person,
+        "preparer": facts.preparer if facts.preparer.name else None,
+        "place": place_of(person.facility),
+        "sentence": sentence,
+        "court_name": district.name if district else None,
+        "court_lines": court_lines(district),
+        "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
+        "imposed_on": date_words(sentence.imposed_on),
+        "custody_began": date_words(sentence.custody_began),
+        "term": term_words(sentence.life, sentence.term_months),
+    }
+
+
+def warden_request(facts: CaseFacts, as_of: date) -> dict:
+    """The request to the warden (domain.md § 5)."""
+    # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
+    # motion can never raise one the warden did not see.
+    request_grounds = [
+        (BY_ID[g.category], without_birth_dates(g.facts))
+        for g in facts.grounds
+        if BY_ID[g.category].available
+    ]
+    return {
+        **warden_letter.context(facts, as_of),
+        "request_grounds": request_grounds,
+        # One checklist of evidence for the letter's enclosures; grounds share items.
+        "enclosures": list(
+            dict.fromkeys(
+                e
+                for info, _ in request_grounds
+                for e in suggested_evidence(info, facts.person.name)
+            )
+        ),
+        "terminal_request": any(g.category == "medical_terminal" for g in facts.grounds),
+        "release_plan": facts.release_plan,
+        "background": facts.background,
+    }
+
+
+def motion(
+    facts: CaseFacts,
+    screening: rules.Screening,
+    as_of: date,
+    uploads: Sequence[Evidence] | None,
+    document: str,
+    preparer_role: str | None,
+) -> dict:
+    """A motion (domain.md § 6), and the papers that go with it: the motion for leave to file
+    under seal and the family member's declaration read the same facts and exhibits."""
+    person, sentence = facts.person, facts.sentence
     motion = motion_of(document) or next(iter(screening.motion_documents), None)
     lettering = (
         lettering_for(facts, screening, uploads or (), motion, preparer_role)
@@ -62,46 +121,20 @@ def build(
     # What the screening computed: the exhaustion requirement is met for this motion's grounds
     # on its filing date, unless that date rests on an estimated receipt.
     exhausted_on = filing_date if filing_date and not screening.estimate_for(motion) else None
-
-    # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
-    # motion can never raise one the warden did not see.
-    request_grounds = [
-        (BY_ID[g.category], without_birth_dates(g.facts))
-        for g in facts.grounds
-        if BY_ID[g.category].available
-    ]
     family = family_prepared(facts, preparer_role)
-    plan = facts.release_plan
+    plan, prior = facts.release_plan, facts.prior_motion
     return {
-        "today": court_date(as_of),
-        "document": document,
-        "person": person,
         "birth_year": person.date_of_birth.year if person.date_of_birth else None,
-        "place": place,
-        "addressee": addressee,
-        "preparer": facts.preparer if facts.preparer.name else None,
-        **warden_letter.context(facts, as_of),
-        "court_name": district.name if district else None,
-        "court_lines": court_lines(district),
-        "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
-        "sentence": sentence,
-        "imposed_on": date_words(sentence.imposed_on),
-        "custody_began": date_words(sentence.custody_began),
         "projected_release": date_words(sentence.projected_release),
-        "term": term_words(sentence.life, sentence.term_months),
         "served": time_served(sentence.custody_began, sentence.term_months, sentence.life, as_of),
         "as_of": court_date(as_of),
         "age_part": three_quarters(sentence.term_months) if not sentence.life else None,
-        "prior": _prior(facts),
+        # The earlier motion, when there was one: the dates, and whether it was dismissed for
+        # want of exhaustion.
+        "prior_filed_on": date_words(prior.filed_on),
+        "prior_decided_on": date_words(prior.decided_on),
+        "prior_unexhausted": prior.outcome == "dismissed_unexhausted",
         "appeal_pending": bool(sentence.appeal_pending),
-        "request_grounds": request_grounds,
-        # One checklist of evidence for the letter's enclosures; grounds share items.
-        "enclosures": list(
-            dict.fromkeys(
-                e for info, _ in request_grounds for e in suggested_evidence(info, person.name)
-            )
-        ),
-        "terminal_request": any(g.category == "medical_terminal" for g in facts.grounds),
         "grounds": lettering.grounds,
         "medical": any(g.info.is_medical for g in lettering.grounds),
         "medical_cite": exhibit_names(
@@ -129,43 +162,23 @@ def build(
 
 
 def _sealed_kinds(lettering: Lettering) -> list[str]:
-    """What the sealed exhibits hold, for the motion for leave to say why they are private."""
+    """What the sealed exhibits hold, for the motion for leave to say why they are private
+    (templates/drafts/seal_motion.html words each): "health", "family_records" and
+    "home_address", in that order."""
     kinds = []
     if any(g.info.is_medical for g in lettering.grounds) or any(
         f.kind in SEALED_KINDS for e in lettering.exhibits if e.sealed for f in e.files
     ):
-        kinds.append("medical records and other private information about health")
+        kinds.append("health")
     if any(g.info.id in PRIVATE_GROUNDS for g in lettering.grounds):
-        kinds.append(
-            "records about members of my family, such as their medical records, child-welfare "
-            "records or records of injury, which concern people who are not parties to this case"
-        )
+        kinds.append("family_records")
     if lettering.declaration and lettering.declaration.sealed:
-        kinds.append("the street address and telephone number of the home offered to me")
+        kinds.append("home_address")
     return kinds
 
 
-def _prior(facts: CaseFacts) -> str:
-    """The earlier motion, in the motion's words, or that there was none."""
-    prior = facts.prior_motion
-    if not prior.filed_on:
-        return "none"
-    said = f"filed {court_date(prior.filed_on)}"
-    if prior.outcome == "dismissed_unexhausted":
-        return f"{said}; dismissed because the administrative requirements had not been met"
-    if prior.decided_on:
-        return f"{said}; decided {court_date(prior.decided_on)}"
-    return said
-
-
-def _addressee(facts: CaseFacts, place: Place) -> str:
-    """The warden, or the Residential Reentry Manager for a halfway house or home confinement."""
-    if place.reentry_office or facts.custody.status in ("rrc", "home_confinement"):
-        return "Residential Reentry Manager"
-    return "Warden"
-
-
 def packet(facts: CaseFacts) -> dict:
+    """The filing packet's own pages: the index of exhibits and the covers."""
     return {
         "person": facts.person,
         "case_number": facts.sentence.case_number,
