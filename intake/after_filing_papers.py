@@ -63,7 +63,8 @@ class Answer:
     id: str
     heading: str
     words: str
-    cite: str | None = None
+    # The exhibits the answer cites, one sentence each (templates/drafts/_see.html).
+    cites: tuple[lettering.Citation, ...] = ()
 
 
 def reply_context(
@@ -85,12 +86,12 @@ def reply_context(
     lettered = lettering.lettering_for(facts, screening, exhibits, motion, preparer_role)
     cites = {
         "managed_in_custody": _grounds_cite(lettered.grounds, "medical"),
-        "danger": lettered.background_cite,
-        "release_plan": lettered.release_plan_cite,
+        "danger": _cites(lettered.background_cite),
+        "release_plan": _cites(lettered.release_plan_cite),
         "other_caregiver": _grounds_cite(lettered.grounds, "family"),
     }
     answers = [
-        Answer(o.id, o.heading, objections[o.id], cites.get(o.id))
+        Answer(o.id, o.heading, objections[o.id], cites.get(o.id, ()))
         for o in after_filing.OBJECTIONS
         if objections.get(o.id)
     ]
@@ -115,9 +116,14 @@ def reply_context(
     }
 
 
-def _grounds_cite(grounds: list[lettering.GroundItem], family: str) -> str | None:
-    cites = [g.cite for g in grounds if g.info.family.startswith(family) and g.cite]
-    return " ".join(cites) or None
+def _grounds_cite(
+    grounds: list[lettering.GroundItem], family: str
+) -> tuple[lettering.Citation, ...]:
+    return tuple(g.cite for g in grounds if g.info.family.startswith(family) and g.cite)
+
+
+def _cites(cite: lettering.Citation | None) -> tuple[lettering.Citation, ...]:
+    return (cite,) if cite else ()
 
 
 @rendering.in_english

@@ -98,16 +98,6 @@ RECEIPT_SHOWN_BY = {
 }
 
 
-# How a request reached the warden, as the exhaustion section words it ("was … the Warden").
-_HOW_SENT = {
-    "hand_delivered": "handed to staff for",
-    "electronic": "sent through the electronic request-to-staff system to",
-    "mail": "mailed to",
-    "email": "emailed to",
-    "fax": "faxed to",
-}
-
-
 @dataclass(frozen=True)
 class RequestItem:
     """One request to the warden that the motion relies on, told as the screening computed it."""
@@ -118,7 +108,9 @@ class RequestItem:
     # "me", or the preparer ("Maria Example, my daughter,"), or "" when the case does not say.
     sender: str
     sent_on: str | None
-    how: str
+    # How it reached the warden (eligibility.facts DELIVERY_METHODS), "" when the case does not
+    # say; templates/drafts/_how_sent.html words it.
+    method: str
     place: Place
     addressee: str
     received_on: str | None
@@ -135,11 +127,20 @@ class RequestItem:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """The exhibits a section ends by citing; templates/drafts/_see.html words the sentence
+    ("See Exhibits B and C, which I ask to file under seal.")."""
+
+    names: str  # "Exhibits B and C"
+    sealed_names: str  # those of them to file under seal, "" for none
+    all_sealed: bool = False
+
+
+@dataclass(frozen=True)
 class GroundItem:
     info: GroundInfo
     facts: str
-    # "See Exhibits B and C, which I ask to file under seal."
-    cite: str
+    cite: Citation
     letters: tuple[str, ...] = ()
 
 
@@ -150,8 +151,8 @@ class Lettering:
     requests: list[RequestItem]
     grounds: list[GroundItem]
     exhibits: list[Exhibit]
-    release_plan_cite: str | None
-    background_cite: str | None
+    release_plan_cite: Citation | None
+    background_cite: Citation | None
     # The family member's declaration, when the case has one (its letter).
     declaration: Exhibit | None = None
 
@@ -299,7 +300,7 @@ def _requests(
                 exhibit=next(letters),
                 sender=_sender(facts, r.method, preparer_role),
                 sent_on=date_words(r.sent_on),
-                how=_HOW_SENT.get(r.method or "", "delivered to"),
+                method=r.method or "",
                 place=place,
                 addressee="Residential Reentry Manager" if place.reentry_office else "Warden",
                 received_on=date_words(result.received_on) if r.received_on else None,
@@ -362,17 +363,16 @@ def _uploaded(files: list[Evidence], letters: Iterator[str]) -> list[Exhibit]:
     return [Exhibit(next(letters), e.description, e.sealed, files=(e,)) for e in files]
 
 
-def _see(exhibits: list[Exhibit]) -> str | None:
-    """The citation a section ends with: 'See Exhibits B and C, which I ask to file under seal.'"""
+def _see(exhibits: list[Exhibit]) -> Citation | None:
+    """The exhibits a section ends by citing, if any."""
     if not exhibits:
         return None
     sealed = [e.letter for e in exhibits if e.sealed]
-    see = f"See {exhibit_names([e.letter for e in exhibits])}"
-    if not sealed:
-        return f"{see}."
-    if len(sealed) == len(exhibits):
-        return f"{see}, which I ask to file under seal."
-    return f"{see}. I ask to file {exhibit_names(sealed)} under seal."
+    return Citation(
+        exhibit_names([e.letter for e in exhibits]),
+        exhibit_names(sealed),
+        all_sealed=len(sealed) == len(exhibits),
+    )
 
 
 def exhibit_names(letters: list[str]) -> str:
