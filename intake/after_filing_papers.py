@@ -163,7 +163,8 @@ def reply_sheet_html(
 def render_reply_sheet(facts: CaseFacts, **kwargs) -> bytes:
     """The family's sheet for the reply as PDF bytes (DraftError as for every draft), its page
     numbers in the sheet's language."""
-    footer = readme.reply_labels("")["page_footer"].replace("\\", "").replace('"', "")
+    # The translated words as a CSS string, the page counters between them.
+    footer = readme.reply_labels("")["page_footer"].replace("\\", "\\\\").replace('"', '\\"')
     numbers = footer % {"page": '" counter(page) "', "pages": '" counter(pages) "'}
     pages = drafts.layout(
         reply_sheet_html(facts, **kwargs),

@@ -15,6 +15,7 @@ from eligibility import after_filing
 from evidence.services import evidence_for
 from intake import after_filing_papers, clock, readme
 from intake.access import case_for_request
+from intake.models import Case
 from intake.stage_forms import ReplyForm, StageForm
 from intake.stages import CaseStage
 from intake.views.downloads import PRIVATE, draft_filename
@@ -169,7 +170,7 @@ def case_reply_read_me_first_pdf(request, case_id):
     return response
 
 
-def _replied(request, case_id) -> tuple:
+def _replied(request, case_id) -> tuple[Case, CaseStage]:
     """The case and its government's response, once the reply has an answer; else 404."""
     case = case_for_request(request, case_id)
     response_stage = _response(case)
