@@ -445,7 +445,9 @@ def deadlines(stages: list[Stage]) -> list[Deadline]:
     the reply on the date the court's order gives (never guessed: none without it), and each
     BP-9, BP-10 and BP-11 after the answer that opens it. A deadline the next stage already
     met is left out. Calendar days, as computed: no weekend or holiday is skipped, so the date
-    is never later than the law's."""
+    is never later than the law's.
+
+    Tests: tests/test_after_filing_reminders.py (with the reminders that use them)."""
     out = []
     for stage in stages:
         if stage.kind == DECIDED and stage.outcome == DENIED:
