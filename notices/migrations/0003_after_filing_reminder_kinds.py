@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notices", "0001_email_links_and_reminders"),
+        ("notices", "0002_address_check_moves_to_accounts"),
     ]
 
     operations = [
