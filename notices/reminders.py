@@ -3,8 +3,8 @@
 The dates come from the screening (`case.screen(today)`): the rules are never worked out here.
 - the first day the motion may be filed (the screening's earliest or partial filing date);
 - proof of the warden's receipt still missing, when that date rests on an estimate;
-- the BP-9 appeal after a warden's early denial (the screening's `denial_before_30_days`
-  warning), BP9_DAYS after the denial, sent in the last BP9_NOTICE_DAYS before it;
+- the BP-9 appeal after a warden's early denial (each counted request's `bp9_due_on`), sent in
+  the last BP9_NOTICE_DAYS before it;
 - after the motion is mailed, the deadlines of the stages recorded on the timeline
   (`after_filing.deadlines`): the notice of appeal, the reply's date from the court's order,
   and the BP-9, BP-10 and BP-11, each sent in the last DEADLINE_NOTICE_DAYS before it.
@@ -23,7 +23,7 @@ from django.urls import reverse
 
 from accounts.emails import is_confirmed
 from config.mail import render_email, send_safely
-from eligibility import after_filing, rules
+from eligibility import after_filing
 from intake.models import Case
 from notices import links
 from notices.models import ReminderKind, ReminderPreference, SentReminder
@@ -55,24 +55,10 @@ def due(case: Case, today: date) -> list[tuple[str, date]]:
         kind = ReminderKind.PROOF_MISSING if estimated else ReminderKind.FILING_DAY
         if (kind, day) not in out:
             out.append((kind, day))
-    early_denial = any(f.status == rules.WARN for f in screening.by_rule("denial_before_30_days"))
-    if early_denial:
-        counted = {result.index: result for result in screening.requests}
-        for index, request in enumerate(case.warden_requests.all()):
-            result = counted.get(index)
-            if (
-                request.response != "denied"
-                or request.response_on is None
-                or request.bp9_on is not None
-                or request.final_denial_on is not None
-                or result is None
-                or result.lapsed_on is None
-                or request.response_on >= result.lapsed_on
-            ):
-                continue
-            deadline = request.response_on + timedelta(days=rules.BP9_DAYS)
-            if deadline - timedelta(days=BP9_NOTICE_DAYS) <= today <= deadline:
-                out.append((ReminderKind.BP9_DEADLINE, deadline))
+    for result in screening.requests:
+        deadline = result.bp9_due_on
+        if deadline is not None and deadline - timedelta(days=BP9_NOTICE_DAYS) <= today <= deadline:
+            out.append((ReminderKind.BP9_DEADLINE, deadline))
     stages = [stage.to_stage() for stage in case.stages.all()]
     for deadline in after_filing.deadlines(stages):
         reminder = (STAGE_DEADLINE_KINDS[deadline.kind], deadline.due_on)
