@@ -249,8 +249,11 @@ class Case(models.Model):
             ),
             # The dashboard looks for cases not screened today (workspace.py).
             models.Index(fields=["screened_on"]),
-            # The dashboard's "next date" sort, read in order like the filing date's.
+            # The dashboard's "next date" sort (its default), read in order like the filing
+            # date's: alone, within a verdict, or within a district and verdict.
             models.Index(fields=["next_deadline", "person_name", "id"]),
+            models.Index(fields=["verdict", "next_deadline", "person_name", "id"]),
+            models.Index(fields=["district", "verdict", "next_deadline", "person_name", "id"]),
         ]
 
     def __str__(self) -> str:

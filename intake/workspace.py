@@ -290,7 +290,7 @@ class Page:
 def page_number(value: str | None) -> int:
     """The page asked for in a query string; the first for anything that is not one."""
     value = (value or "").strip()
-    if value.isdigit() and len(value) <= 6:
+    if value.isascii() and value.isdigit() and len(value) <= 6:
         return max(int(value), 1)
     return 1
 

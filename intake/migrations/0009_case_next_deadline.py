@@ -42,5 +42,13 @@ class Migration(migrations.Migration):
             model_name='case',
             index=models.Index(fields=['next_deadline', 'person_name', 'id'], name='intake_case_next_de_abe189_idx'),
         ),
+        migrations.AddIndex(
+            model_name='case',
+            index=models.Index(fields=['verdict', 'next_deadline', 'person_name', 'id'], name='intake_case_verdict_0183b1_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='case',
+            index=models.Index(fields=['district', 'verdict', 'next_deadline', 'person_name', 'id'], name='intake_case_distric_1ed1e9_idx'),
+        ),
         migrations.RunPython(screen_again, migrations.RunPython.noop),
     ]

@@ -204,7 +204,7 @@ def test_a_short_list_says_how_many_it_holds(client_mo, four):
     assert "4 cases</caption>" in client_mo.get(DASHBOARD).content.decode()
 
 
-@pytest.mark.parametrize("page", ["9", "0", "-1", "two", "9" * 40])
+@pytest.mark.parametrize("page", ["9", "0", "-1", "two", "²", "9" * 40])
 def test_a_page_that_is_not_there_shows_the_first(client_mo, four, page):
     response = client_mo.get(f"{DASHBOARD}?page={page}")
 
