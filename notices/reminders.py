@@ -23,7 +23,7 @@ from django.urls import reverse
 
 from accounts.emails import is_confirmed
 from config.mail import render_email, send_safely
-from eligibility import after_filing
+from eligibility import after_filing, rules
 from intake.models import Case
 from notices import links
 from notices.models import ReminderKind, ReminderPreference, SentReminder
@@ -32,18 +32,19 @@ BP9_NOTICE_DAYS = 7  # the BP-9 reminder goes out in the last week before the de
 # A paper mailed from prison needs days to be signed and handed to staff: a week's notice.
 DEADLINE_NOTICE_DAYS = 7
 STAGE_DEADLINE_KINDS = {
-    after_filing.APPEAL: ReminderKind.APPEAL_DEADLINE,
-    after_filing.REPLY: ReminderKind.REPLY_DUE,
+    after_filing.APPEAL_DUE: ReminderKind.APPEAL_DEADLINE,
+    after_filing.REPLY_DUE: ReminderKind.REPLY_DUE,
     # The same kind as the screening's BP-9 reminder: one email for one deadline.
-    after_filing.BP9: ReminderKind.BP9_DEADLINE,
-    after_filing.BP10: ReminderKind.BP10_DEADLINE,
-    after_filing.BP11: ReminderKind.BP11_DEADLINE,
+    after_filing.BP9_DUE: ReminderKind.BP9_DEADLINE,
+    after_filing.BP10_DUE: ReminderKind.BP10_DEADLINE,
+    after_filing.BP11_DUE: ReminderKind.BP11_DEADLINE,
 }
 LATE_DAYS = 30  # a date further in the past than this is old news: no reminder
 
 
 def due(case: Case, today: date) -> list[tuple[str, date]]:
-    screening = case.screen(today)
+    facts = case.to_facts(today)
+    screening = rules.screen(facts, today)
     out: list[tuple[str, date]] = []
     needs_proof = screening.verdict == "needs_information"
     for day, estimated in (
@@ -60,7 +61,9 @@ def due(case: Case, today: date) -> list[tuple[str, date]]:
         if deadline is not None and deadline - timedelta(days=BP9_NOTICE_DAYS) <= today <= deadline:
             out.append((ReminderKind.BP9_DEADLINE, deadline))
     stages = [stage.to_stage() for stage in case.stages.all()]
-    for deadline in after_filing.deadlines(stages):
+    for deadline in after_filing.deadlines(stages, facts, today):
+        if deadline.kind not in STAGE_DEADLINE_KINDS:
+            continue  # a date the family waits for, not one to act by
         reminder = (STAGE_DEADLINE_KINDS[deadline.kind], deadline.due_on)
         soon = deadline.due_on - timedelta(days=DEADLINE_NOTICE_DAYS) <= today <= deadline.due_on
         if soon and reminder not in out:
