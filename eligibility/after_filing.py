@@ -419,47 +419,84 @@ def _decided(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -
     return Next(f"{appeal.message} {later.message}", appeal.due_on, appeal.state, APPEAL_RULE)
 
 
-# -- the family's deadlines, for reminders ---------------------------------------------------
+# -- the dates a case waits for: reminders and the advocate's list ---------------------------
 
-APPEAL, REPLY, BP9, BP10, BP11 = "appeal", "reply", "bp9", "bp10", "bp11"
+FIRST_DAY_TO_FILE = "first_day_to_file"
+REPLY_DUE = "reply_due"
+APPEAL_DUE = "appeal_due"
+FILE_AGAIN = "file_again"
+BP9_DUE = "bp9_due"
+WARDEN_ANSWER_DUE = "warden_answer_due"
+BP10_DUE = "bp10_due"
+REGION_ANSWER_DUE = "region_answer_due"
+BP11_DUE = "bp11_due"
+CENTRAL_OFFICE_ANSWER_DUE = "central_office_answer_due"
 
-# The appeals inside the BOP the family files, each after the stage that opens it (§ 2).
-_REMEDY_DEADLINES = {
-    WARDEN_DENIED: (BP9, BP9_DAYS),
-    BP9_ANSWERED: (BP10, BP10_DAYS),
-    BP10_ANSWERED: (BP11, BP11_DAYS),
+DEADLINE_LABELS = {
+    FIRST_DAY_TO_FILE: gettext_noop("First day to file the motion"),
+    REPLY_DUE: gettext_noop("Reply due"),
+    APPEAL_DUE: gettext_noop("Notice of appeal due"),
+    FILE_AGAIN: gettext_noop("Day to file the motion again"),
+    BP9_DUE: gettext_noop("BP-9 due"),
+    WARDEN_ANSWER_DUE: gettext_noop("The warden's answer due"),
+    BP10_DUE: gettext_noop("BP-10 due"),
+    REGION_ANSWER_DUE: gettext_noop("The regional director's answer due"),
+    BP11_DUE: gettext_noop("BP-11 due"),
+    CENTRAL_OFFICE_ANSWER_DUE: gettext_noop("The central office's answer due"),
+}
+
+# What the date after each stage is (a decision: by its outcome).
+_DEADLINE_AFTER = {
+    RESPONSE: REPLY_DUE,
+    DENIED: APPEAL_DUE,
+    DISMISSED_UNEXHAUSTED: FILE_AGAIN,
+    WARDEN_DENIED: BP9_DUE,
+    BP9_FILED: WARDEN_ANSWER_DUE,
+    BP9_ANSWERED: BP10_DUE,
+    BP10_FILED: REGION_ANSWER_DUE,
+    BP10_ANSWERED: BP11_DUE,
+    BP11_FILED: CENTRAL_OFFICE_ANSWER_DUE,
 }
 
 
 @dataclass(frozen=True)
 class Deadline:
-    """A date the family must act by: `kind` is APPEAL, REPLY, BP9, BP10 or BP11."""
+    """A date a case waits for, and what it is (DEADLINE_LABELS)."""
 
     kind: str
     due_on: date
 
 
-def deadlines(stages: list[Stage]) -> list[Deadline]:
-    """The dates still to act by, from the stages recorded (domain.md § 9 and § 2's
-    administrative-remedy deadlines): the notice of appeal 14 days after a denial is entered,
-    the reply on the date the court's order gives (never guessed: none without it), and each
-    BP-9, BP-10 and BP-11 after the answer that opens it. A deadline the next stage already
-    met is left out. Calendar days, as computed: no weekend or holiday is skipped, so the date
-    is never later than the law's.
-
-    Tests: tests/test_after_filing_reminders.py (with the reminders that use them)."""
+def deadlines(stages: list[Stage], facts: CaseFacts, as_of: date) -> list[Deadline]:
+    """Each recorded stage's date still open, as `next_after` computes it (domain.md § 9 and
+    § 2's administrative-remedy deadlines): the reply on the date the court's order gives
+    (never guessed: none without it), the notice of appeal 14 days after a denial is entered,
+    the day to file again, each BP-9/10/11 and the answer each one waits for. A stage the next
+    one already settled gives none. Calendar days, as computed: no weekend or holiday is
+    skipped, so the date is never later than the law's. Dates already past are kept (the
+    reader decides whether they still matter)."""
     out = []
     for stage in stages:
-        if stage.kind == DECIDED and stage.outcome == DENIED:
-            if not any(s.kind == APPEAL_FILED and s.on >= stage.on for s in stages):
-                out.append(Deadline(APPEAL, stage.on + timedelta(days=APPEAL_DAYS)))
-        elif stage.kind == RESPONSE and stage.reply_due_on is not None:
-            if not _settled(stage, stages):
-                out.append(Deadline(REPLY, stage.reply_due_on))
-        elif stage.kind in _REMEDY_DEADLINES and not _settled(stage, stages):
-            kind, days = _REMEDY_DEADLINES[stage.kind]
-            out.append(Deadline(kind, stage.on + timedelta(days=days)))
+        kind = _DEADLINE_AFTER.get(stage.outcome if stage.kind == DECIDED else stage.kind)
+        if kind is None:
+            continue
+        after = next_after(stage, stages, facts, as_of)
+        if after.due_on is not None and after.state != DONE:
+            out.append(Deadline(kind, after.due_on))
     return out
+
+
+def next_deadline(
+    stages: list[Stage], facts: CaseFacts, earliest_filing_date: date | None, as_of: date
+) -> Deadline | None:
+    """The soonest date from `as_of` on among what the case waits for: the first day to file
+    (the screening's `earliest_filing_date`, until a motion is recorded as mailed) and each
+    stage's date (`deadlines`). None when nothing ahead has a date."""
+    found = deadlines(stages, facts, as_of)
+    if earliest_filing_date is not None and not any(s.kind == FILED for s in stages):
+        found.append(Deadline(FIRST_DAY_TO_FILE, earliest_filing_date))
+    ahead = [d for d in found if d.due_on >= as_of]
+    return min(ahead, key=lambda d: d.due_on) if ahead else None
 
 
 # -- the reply to the government's response (domain.md § 9) ----------------------------------

@@ -10,9 +10,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from eligibility import after_filing
+from eligibility import after_filing as af
 from eligibility.after_filing import Deadline, Stage
+from eligibility.facts import read_case
 from notices.models import SentReminder
+from tests import casebuilder
 from tests.case_helpers import freeze_today
 from tests.test_timeline import add, make_case
 
@@ -22,9 +24,19 @@ PERSONAL = ["Jane", "Doe", "2026", "December", "diciembre", "appeal", "reply", "
 # -- the deadlines (eligibility.after_filing.deadlines) -------------------------------------
 
 
+FACTS = read_case(casebuilder.case())
+AS_OF = date(2026, 11, 29)
+TO_ACT_BY = {af.APPEAL_DUE, af.REPLY_DUE, af.BP9_DUE, af.BP10_DUE, af.BP11_DUE}
+
+
+def to_act_by(stages):
+    """The deadlines the family must act by: the ones reminded (not the answers waited for)."""
+    return [d for d in af.deadlines(stages, FACTS, AS_OF) if d.kind in TO_ACT_BY]
+
+
 def test_a_denial_gives_the_notice_of_appeal_14_days_after_entry():
     stages = [Stage("filed", date(2026, 10, 1)), Stage("decided", date(2026, 11, 20), "denied")]
-    assert after_filing.deadlines(stages) == [Deadline("appeal", date(2026, 12, 4))]
+    assert to_act_by(stages) == [Deadline(af.APPEAL_DUE, date(2026, 12, 4))]
 
 
 def test_a_notice_of_appeal_mailed_ends_that_deadline():
@@ -32,43 +44,43 @@ def test_a_notice_of_appeal_mailed_ends_that_deadline():
         Stage("decided", date(2026, 11, 20), "denied"),
         Stage("appeal_filed", date(2026, 11, 25)),
     ]
-    assert after_filing.deadlines(stages) == []
+    assert to_act_by(stages) == []
 
 
 def test_a_grant_or_a_dismissal_has_no_appeal_deadline():
     for outcome in ("granted", "dismissed_unexhausted"):
-        assert after_filing.deadlines([Stage("decided", date(2026, 11, 20), outcome)]) == []
+        assert to_act_by([Stage("decided", date(2026, 11, 20), outcome)]) == []
 
 
 def test_the_reply_date_is_only_the_one_from_the_order():
     given = Stage("response", date(2026, 11, 2), reply_due_on=date(2026, 12, 2))
-    assert after_filing.deadlines([given]) == [Deadline("reply", date(2026, 12, 2))]
-    assert after_filing.deadlines([Stage("response", date(2026, 11, 2))]) == []
+    assert to_act_by([given]) == [Deadline(af.REPLY_DUE, date(2026, 12, 2))]
+    assert to_act_by([Stage("response", date(2026, 11, 2))]) == []
     mailed = Stage("reply_sent", date(2026, 11, 20))
-    assert after_filing.deadlines([given, mailed]) == []
+    assert to_act_by([given, mailed]) == []
 
 
 @pytest.mark.parametrize(
     ("kind", "on", "deadline"),
     [
-        ("warden_denied", date(2026, 11, 10), Deadline("bp9", date(2026, 11, 30))),
-        ("bp9_answered", date(2026, 11, 10), Deadline("bp10", date(2026, 11, 30))),
-        ("bp10_answered", date(2026, 11, 10), Deadline("bp11", date(2026, 12, 10))),
+        ("warden_denied", date(2026, 11, 10), Deadline(af.BP9_DUE, date(2026, 11, 30))),
+        ("bp9_answered", date(2026, 11, 10), Deadline(af.BP10_DUE, date(2026, 11, 30))),
+        ("bp10_answered", date(2026, 11, 10), Deadline(af.BP11_DUE, date(2026, 12, 10))),
     ],
 )
 def test_each_administrative_appeal_is_due_after_the_answer_that_opens_it(kind, on, deadline):
-    assert after_filing.deadlines([Stage(kind, on)]) == [deadline]
+    assert to_act_by([Stage(kind, on)]) == [deadline]
 
 
 def test_a_bp10_filed_ends_the_bp10_deadline():
     stages = [Stage("bp9_answered", date(2026, 11, 10)), Stage("bp10_filed", date(2026, 11, 20))]
-    assert after_filing.deadlines(stages) == []
+    assert to_act_by(stages) == []
 
 
 def test_a_deadline_on_a_weekend_stays_as_computed():
     # November 21, 2026 is a Saturday: the earlier date is the safe one, so it is not moved.
     stages = [Stage("decided", date(2026, 11, 7), "denied")]
-    assert after_filing.deadlines(stages) == [Deadline("appeal", date(2026, 11, 21))]
+    assert to_act_by(stages) == [Deadline(af.APPEAL_DUE, date(2026, 11, 21))]
 
 
 # -- send_reminders -----------------------------------------------------------------------------

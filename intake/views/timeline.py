@@ -28,6 +28,7 @@ def case_timeline(request, case_id):
     form = StageForm(request.POST or None, earlier=recorded)
     if request.method == "POST" and form.is_valid():
         CaseStage.objects.create(case=case, **form.cleaned_data)
+        case.refresh_screening(clock.today())  # the case's next date (dashboard)
         return redirect("case_timeline", case_id=case.id)
     today = clock.today()
     prefetch_related_objects([case], "grounds", "warden_requests__grounds")
@@ -61,6 +62,7 @@ def case_stage_remove(request, case_id, stage_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     stage.delete()
+    case.refresh_screening(clock.today())
     return redirect("case_timeline", case_id=case.id)
 
 

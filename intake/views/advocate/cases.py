@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -44,6 +43,7 @@ RECENT = 15
 class Row:
     share: CaseShare
     label: workspace.FilingLabel
+    deadline: workspace.FilingLabel | None
 
 
 @login_required
@@ -54,7 +54,7 @@ def dashboard(request):
     workspace.refresh_stale_screenings(organisation, today)
     form = DashboardForm(request.GET or None, members=organisation.members.all())
     cases = workspace.CaseList(organisation, form.filters())
-    page = Paginator(cases, workspace.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = cases.page(workspace.page_number(request.GET.get("page")))
     rows = [
         Row(
             s,
@@ -64,6 +64,7 @@ def dashboard(request):
                 today,
                 estimate=s.case.filing_date_is_estimate,
             ),
+            workspace.deadline_label(s.case, today),
         )
         for s in page
     ]
