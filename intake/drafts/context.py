@@ -49,7 +49,7 @@ def build(
     """The context of one paper: what every paper shares, then that paper's own."""
     shared = {"today": court_date(as_of), "document": document, **caption(facts)}
     if document == "warden-request":
-        return {**shared, **warden_request(facts, as_of)}
+        return {**shared, **warden_request(facts, as_of, preparer_role)}
     if document == "read-me-first":
         return shared  # and the sheet (intake/readme.py), which rendering.py adds
     return {**shared, **motion(facts, screening, as_of, uploads, document, preparer_role)}
@@ -73,8 +73,9 @@ def caption(facts: CaseFacts) -> dict:
     }
 
 
-def warden_request(facts: CaseFacts, as_of: date) -> dict:
-    """The request to the warden (domain.md § 5)."""
+def warden_request(facts: CaseFacts, as_of: date, preparer_role: str | None = None) -> dict:
+    """The request to the warden (domain.md § 5), in the voice the interview's answer of who
+    prepared it gives (`preparer_role`), or the case file's preparer name without one."""
     # The request lists every ground that can still be raised (domain.md § 3 rule 4), so the
     # motion can never raise one the warden did not see.
     request_grounds = [
@@ -83,7 +84,7 @@ def warden_request(facts: CaseFacts, as_of: date) -> dict:
         if BY_ID[g.category].available
     ]
     return {
-        **warden_letter.context(facts, as_of),
+        **warden_letter.context(facts, as_of, preparer_role),
         "request_grounds": request_grounds,
         # One checklist of evidence for the letter's enclosures; grounds share items.
         "enclosures": list(
