@@ -343,3 +343,25 @@ def test_an_advocate_editing_the_requests_keeps_their_documents(case):
     assert list(case.warden_requests.values_list("pk", flat=True)) == ids[:1]
     assert case.warden_requests.get().received_on == date(2026, 6, 5)
     assert sent_on(case) == {JUNE: FIRST["sent_on"], AUGUST: None}
+
+
+def test_a_page_naming_another_cases_request_cannot_change_it(family, case):
+    """Each form edits only a request of the case its address names: another case's row id,
+    typed into the page, makes a new request of this case and leaves the other as it was."""
+    other = start_case(family)
+    answer_first_steps(family, other)
+    finish_interview(family, other, request_form(0, **THIRD))
+    theirs = other.warden_requests.get()
+    fields = page_fields(family, step_url(case, "request_details"))
+    fields["request_details-1-id"] = str(theirs.pk)
+    edited = {**SECOND, "received_on": date(2026, 8, 25)}
+
+    response = send_requests(
+        family, case, fields, request_form(0, **FIRST), request_form(1, **edited)
+    )
+
+    assert response.status_code == 302, response.content[:2000]
+    assert other.warden_requests.get() == theirs
+    theirs.refresh_from_db()
+    assert (theirs.case, theirs.received_on) == (other, THIRD["received_on"])
+    assert case.warden_requests.filter(pk=theirs.pk).count() == 0
