@@ -8,6 +8,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from eligibility.facts import CaseFacts
 from eligibility.rules import Screening, screen
@@ -17,6 +18,10 @@ from evidence.models import Attachment
 from evidence.validation import Inspected
 from intake.drafts import lettering
 from intake.models import Case
+
+REQUEST_DELETED = gettext_lazy(
+    "The request you chose was removed from the case. Choose what the document is for again"
+)
 
 
 def attachment_create(
@@ -33,6 +38,10 @@ def attachment_create(
         if Attachment.objects.filter(case=case).count() >= limit:
             raise ValidationError(too_many_message(limit), code="too_many")
         room_left(case, inspected)
+        request_id = supports.get("request_id")
+        if request_id is not None and not case.warden_requests.filter(pk=request_id).exists():
+            # Deleted since the form was drawn (the case's lock orders this after that save).
+            raise ValidationError(REQUEST_DELETED, code="request_deleted")
         attachment = Attachment(
             case=case,
             description=description.strip(),
@@ -106,8 +115,7 @@ def case_packet(
 
 def evidence_for(case: Case) -> tuple[lettering.Evidence, ...]:
     """The case's documents as the drafts read them, in upload order."""
-    # The requests themselves, not their positions alone: a page that prefetched them (the
-    # results) reads them without another query.
-    positions = [request.position for request in case.warden_requests.all()]
-    request_index = {position: index for index, position in enumerate(positions)}
+    # The requests themselves, not their ids alone: a page that prefetched them (the results)
+    # reads them without another query. Their order is the one `Case.to_facts` gives.
+    request_index = {request.pk: index for index, request in enumerate(case.warden_requests.all())}
     return tuple(a.as_evidence(request_index) for a in case.attachments.all())

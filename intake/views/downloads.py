@@ -12,8 +12,6 @@ check (the family's `case_draft` below does it with intake/access.py).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +19,7 @@ from datetime import date
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, parse_etags
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, gettext_lazy
 
 from eligibility.facts import CaseFacts
@@ -31,6 +29,7 @@ from evidence.services import evidence_for
 from intake import clock
 from intake.access import case_for_request
 from intake.drafts import caching, lettering, offering, rendering
+from intake.filenames import last_name, not_modified, safe_filename
 from intake.models import Case, Role
 
 # The family's URL name for each document (intake/urls.py).
@@ -76,27 +75,6 @@ def draft_filename(document: str, person_name: str | None, as_of: date) -> str:
     return safe_filename(document, last_name(person_name), as_of.isoformat()) + ".pdf"
 
 
-def last_name(person_name: str | None) -> str:
-    words = (person_name or "").split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in _SUFFIXES:
-        words.pop()
-    return words[-1] if words else ""
-
-
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def safe_filename(*parts: str) -> str:
-    """ASCII words joined by hyphens, safe in any header and on any file system."""
-    slugs = []
-    for part in parts:
-        ascii_part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")
-        if slug:
-            slugs.append(slug)
-    return "-".join(slugs)
-
-
 def draft_response(
     request,
     facts: CaseFacts,
@@ -139,11 +117,6 @@ def draft_response(
     response["ETag"] = etag
     response["Cache-Control"] = PRIVATE
     return response
-
-
-def not_modified(request, etag: str) -> bool:
-    held = parse_etags(request.headers.get("If-None-Match", ""))
-    return etag in held or "*" in held
 
 
 # -- the "Your papers" section of the results page --------------------------------------------
