@@ -343,9 +343,13 @@ def _administrative(kind: str, on: date, as_of: date) -> Next:
     return Next(message, due, state, REMEDY_RULES)
 
 
+def _settled(stage: Stage, stages: list[Stage]) -> list[Stage]:
+    return [s for s in stages if s.kind in _SETTLED_BY.get(stage.kind, ()) and s.on >= stage.on]
+
+
 def next_after(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -> Next:
     """What comes next after `stage`, given every stage recorded and the case's facts."""
-    settled = [s for s in stages if s.kind in _SETTLED_BY.get(stage.kind, ()) and s.on >= stage.on]
+    settled = _settled(stage, stages)
     if settled:
         return Next(
             _("Done: “%(stage)s” is written down below.")
@@ -413,6 +417,49 @@ def _decided(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -
         appeal = Next(_("The notice of appeal was mailed."), appeal.due_on, DONE, APPEAL_RULE)
     later = new_motion(facts, filed_on, stage.on, as_of)
     return Next(f"{appeal.message} {later.message}", appeal.due_on, appeal.state, APPEAL_RULE)
+
+
+# -- the family's deadlines, for reminders ---------------------------------------------------
+
+APPEAL, REPLY, BP9, BP10, BP11 = "appeal", "reply", "bp9", "bp10", "bp11"
+
+# The appeals inside the BOP the family files, each after the stage that opens it (§ 2).
+_REMEDY_DEADLINES = {
+    WARDEN_DENIED: (BP9, BP9_DAYS),
+    BP9_ANSWERED: (BP10, BP10_DAYS),
+    BP10_ANSWERED: (BP11, BP11_DAYS),
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A date the family must act by: `kind` is APPEAL, REPLY, BP9, BP10 or BP11."""
+
+    kind: str
+    due_on: date
+
+
+def deadlines(stages: list[Stage]) -> list[Deadline]:
+    """The dates still to act by, from the stages recorded (domain.md § 9 and § 2's
+    administrative-remedy deadlines): the notice of appeal 14 days after a denial is entered,
+    the reply on the date the court's order gives (never guessed: none without it), and each
+    BP-9, BP-10 and BP-11 after the answer that opens it. A deadline the next stage already
+    met is left out. Calendar days, as computed: no weekend or holiday is skipped, so the date
+    is never later than the law's.
+
+    Tests: tests/test_after_filing_reminders.py (with the reminders that use them)."""
+    out = []
+    for stage in stages:
+        if stage.kind == DECIDED and stage.outcome == DENIED:
+            if not any(s.kind == APPEAL_FILED and s.on >= stage.on for s in stages):
+                out.append(Deadline(APPEAL, stage.on + timedelta(days=APPEAL_DAYS)))
+        elif stage.kind == RESPONSE and stage.reply_due_on is not None:
+            if not _settled(stage, stages):
+                out.append(Deadline(REPLY, stage.reply_due_on))
+        elif stage.kind in _REMEDY_DEADLINES and not _settled(stage, stages):
+            kind, days = _REMEDY_DEADLINES[stage.kind]
+            out.append(Deadline(kind, stage.on + timedelta(days=days)))
+    return out
 
 
 # -- the reply to the government's response (domain.md § 9) ----------------------------------
