@@ -54,7 +54,7 @@ def _text(label: str, *, help_text: str = "", max_length: int = 200, **attrs):
 def _long_text(label: str, *, help_text: str = "", voice: str = "", caution: str = ""):
     """A box of several lines. `voice` says whose words its text becomes (IN_MOTION: the
     person in prison's, in the motion; IN_DECLARATION: the family member's own statement),
-    `caution` a warning shown by it; intake_tags.field_block draws both."""
+    `caution` a warning shown by it; templates/includes/field.html draws both."""
     attrs = {"rows": 4}
     if voice:
         attrs["data-voice"] = voice
