@@ -43,7 +43,8 @@ FILTER = {"verdict": "ready_to_file", "district": "nysd"}
 
 def add_cases(organisation, members, count: int, rng: random.Random) -> None:
     """`count` more cases in the organisation's workspace, in batches."""
-    from intake.models import Case, CaseGround, CaseShare, CaseStatus
+    from intake.models import Case, CaseGround
+    from workspace.models import CaseShare, CaseStatus
 
     verdicts = [v for v, _ in VERDICTS]
     weights = [w for _, w in VERDICTS]
@@ -113,7 +114,7 @@ def run() -> list[Row]:
     from django.urls import reverse
 
     from intake import clock
-    from intake.models import MemberRole, Membership, Organisation
+    from workspace.models import MemberRole, Membership, Organisation
 
     clock.today = lambda: TODAY
     rng = random.Random(8)

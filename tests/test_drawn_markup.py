@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from formtools.wizard.forms import ManagementForm
 
 from intake import forms, review
-from intake.models import Case, ChangeRequest
+from intake.models import Case
 from intake.templatetags import intake_tags
 from tests import workspace_helpers as w
 from tests.case_helpers import (
@@ -34,6 +34,7 @@ from tests.case_helpers import (
     start_case,
     step_url,
 )
+from workspace.models import ChangeRequest
 
 OLD_REASON_LOOP = """{% load intake_tags %}{% for row in form.rows %}
     <div class="reveal">
