@@ -11,6 +11,8 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -25,6 +27,8 @@ MOVE = {
     ("intake", "0009_workspace_models_to_workspace_app"),
     ("workspace", "0001_workspace_models_from_intake"),
 }
+# The content types (and so the permissions given on the models) follow them.
+CONTENT_TYPES = ("workspace", "0002_content_types_from_intake")
 TABLES = [
     "intake_organisation",
     "intake_membership",
@@ -105,10 +109,15 @@ def test_the_move_keeps_every_row_and_runs_no_sql_on_the_tables():
     _migrate(BEFORE)
     try:
         ids = _rows_before_the_move(user.pk)
+        # As before the move, permissions on the models are intake's.
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="intake", codename="view_caseshare")
+        )
         plan = MigrationExecutor(connection).migration_plan(latest)
-        assert {(m.app_label, m.name) for m, _backwards in plan} == MOVE
+        assert {(m.app_label, m.name) for m, _backwards in plan} == {*MOVE, CONTENT_TYPES}
     finally:
         queries = _migrate(latest)
+        ContentType.objects.clear_cache()
 
     # The queries were seen: the two migrations were recorded as applied.
     assert sum("django_migrations" in q["sql"] for q in queries.captured_queries) >= 2
@@ -163,6 +172,16 @@ def test_the_move_keeps_every_row_and_runs_no_sql_on_the_tables():
         "Full name",
         "Ana",
         "Ana Example",
+    )
+
+    user = get_user_model().objects.get(pk=user.pk)
+    assert user.has_perm("workspace.view_caseshare")
+    assert (
+        ContentType.objects.get_for_model(ws.CaseShare)
+        .permission_set.filter(codename="view_caseshare")
+        .get()
+        .user_set.get()
+        == user
     )
 
     # The moved models still hold to their rules on the old rows.
