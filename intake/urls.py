@@ -1,7 +1,6 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from intake.views import accounts, cases, downloads, public, readme, timeline
+from intake.views import cases, downloads, public, readme, timeline
 from intake.wizard import CaseWizard
 
 case_wizard = CaseWizard.as_view(url_name="case_step", done_step_name="done")
@@ -14,7 +13,6 @@ urlpatterns = [
     path("cases/<uuid:case_id>/step/<str:step>/", case_wizard, name="case_step"),
     path("cases/<uuid:case_id>/not-eligible/", cases.case_screened_out, name="case_screened_out"),
     path("cases/<uuid:case_id>/how-to-find-out/", cases.case_find_out, name="case_find_out"),
-    path("cases/<uuid:case_id>/saved/", cases.case_saved, name="case_saved"),
     path("cases/<uuid:case_id>/results/", cases.case_results, name="case_results"),
     path("cases/<uuid:case_id>/timeline/", timeline.case_timeline, name="case_timeline"),
     path(
@@ -78,8 +76,4 @@ urlpatterns = [
         {"document": "family-declaration"},
         name="case_family_declaration_pdf",
     ),
-    path("accounts/signup/", accounts.signup, name="signup"),
-    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
-    path("accounts/login/cases/", accounts.claim_cases, name="claim_cases"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

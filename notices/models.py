@@ -3,8 +3,6 @@
 - `ComeBackLink`: a link that opens a case on another device. The link itself is signed and
   carries a random nonce; only the nonce's hash is kept, and the row records when it was used,
   so a used link fails (notices/links.py).
-- `AddressCheck`: whether an account's email address is confirmed. Until it is, the account
-  logs in only in the browser that signed up.
 - `ReminderPreference` and `SentReminder`: who wants reminders for a case, in which language,
   and each reminder sent, unique per case, kind and date so that `send_reminders` never sends
   one twice.
@@ -12,7 +10,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -27,16 +24,6 @@ class ComeBackLink(models.Model):
 
     def __str__(self) -> str:
         return f"Link to come back to a case, made {self.created_at:%Y-%m-%d}"
-
-
-class AddressCheck(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="address_check"
-    )
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return "Confirmed address" if self.confirmed_at else "Address not confirmed yet"
 
 
 class ReminderKind(models.TextChoices):

@@ -18,11 +18,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from accounts.emails import is_confirmed
 from config.mail import render_email, send_safely
 from eligibility import rules
 from intake.models import Case
 from notices import links
-from notices.accounts import is_confirmed
 from notices.models import ReminderKind, ReminderPreference, SentReminder
 
 BP9_NOTICE_DAYS = 7  # the BP-9 reminder goes out in the last week before the deadline
