@@ -5,7 +5,8 @@ on appeal without prepaying fees (Fed. R. App. P. 24).
 
 The court of appeals is the district's circuit (eligibility.courts); the order's entry date is
 the one the family recorded on the timeline. The deadline is said on the timeline page, never
-inside the court paper.
+inside the court paper; how to sign and mail the reply is on its own sheet for the family
+(`render_reply_sheet`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from eligibility import after_filing, courts, rules
 from eligibility.facts import CaseFacts
 from eligibility.words import court_date
-from intake import drafts
+from intake import drafts, readme
 
 NOTICE_OF_APPEAL = "notice-of-appeal"
 
@@ -138,3 +140,38 @@ def render_reply(facts: CaseFacts, **kwargs) -> bytes:
         return pages.write_pdf(pdf_tags=True)
     except Exception as exc:
         raise drafts.DraftError(f"the reply could not be written as PDF: {exc}") from exc
+
+
+REPLY_SHEET_TEMPLATE = "drafts/reply_read_me_first.html"
+
+
+def reply_sheet_html(
+    facts: CaseFacts, *, reply_due_on: date | None, as_of: date, role: str | None = None
+) -> str:
+    """The family's sheet for the reply, in the active language: it is for the family, not the
+    court, so a family reading the site in Spanish prints it in Spanish (the addresses stay in
+    English, as the envelope needs them)."""
+    sheet = readme.build_reply(facts, reply_due_on=reply_due_on, as_of=as_of, role=role)
+    context = {
+        "sheet": sheet,
+        "labels": readme.reply_labels(sheet.person),
+        "language": translation.get_language() or "en",
+    }
+    return render_to_string(REPLY_SHEET_TEMPLATE, context)
+
+
+def render_reply_sheet(facts: CaseFacts, **kwargs) -> bytes:
+    """The family's sheet for the reply as PDF bytes (DraftError as for every draft), its page
+    numbers in the sheet's language."""
+    # The translated words as a CSS string, the page counters between them.
+    footer = readme.reply_labels("")["page_footer"].replace("\\", "\\\\").replace('"', '\\"')
+    numbers = footer % {"page": '" counter(page) "', "pages": '" counter(pages) "'}
+    pages = drafts.layout(
+        reply_sheet_html(facts, **kwargs),
+        what="the reply's sheet",
+        stylesheets=[f'@page {{ @bottom-center {{ content: "{numbers}" !important; }} }}'],
+    )
+    try:
+        return pages.write_pdf(pdf_tags=True)
+    except Exception as exc:
+        raise drafts.DraftError(f"the reply's sheet could not be written as PDF: {exc}") from exc

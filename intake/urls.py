@@ -23,6 +23,16 @@ urlpatterns = [
     path("cases/<uuid:case_id>/reply/", timeline.case_reply, name="case_reply"),
     path("cases/<uuid:case_id>/reply.pdf", timeline.case_reply_pdf, name="case_reply_pdf"),
     path(
+        "cases/<uuid:case_id>/reply/read-me-first/",
+        timeline.case_reply_read_me_first,
+        name="case_reply_read_me_first",
+    ),
+    path(
+        "cases/<uuid:case_id>/reply-read-me-first.pdf",
+        timeline.case_reply_read_me_first_pdf,
+        name="case_reply_read_me_first_pdf",
+    ),
+    path(
         "cases/<uuid:case_id>/notice-of-appeal.pdf",
         timeline.case_notice_of_appeal,
         name="case_notice_of_appeal_pdf",

@@ -30,6 +30,10 @@ class ReminderKind(models.TextChoices):
     FILING_DAY = "filing_day", "The first day the motion may be filed"
     BP9_DEADLINE = "bp9_deadline", "The deadline to appeal a warden's early denial (BP-9)"
     PROOF_MISSING = "proof_missing", "Proof of the warden's receipt still missing"
+    APPEAL_DEADLINE = "appeal_deadline", "The last day to mail a notice of appeal"
+    REPLY_DUE = "reply_due", "The date the court's order gives for the reply"
+    BP10_DEADLINE = "bp10_deadline", "The deadline for the appeal to the regional director (BP-10)"
+    BP11_DEADLINE = "bp11_deadline", "The deadline for the appeal to the central office (BP-11)"
 
 
 class ReminderPreference(models.Model):

@@ -8,7 +8,7 @@ the organisation, or an advocate started or imported it there. The review lives 
 organisations is reviewed by each on its own. intake/access.py decides who may see what.
 
 The tables keep the names they had when these models were part of `intake` (`db_table`): the
-move to this app changed no row (migrations 0001 here and intake's 0009).
+move to this app changed no row (migrations 0001 here and intake's 0010).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The workspace's models moved from `intake` to the `workspace` app without touching a row.
 
-A database at the migrations before the move (intake 0008, no workspace app), with a row in
+A database at the migrations before the move (intake 0009, no workspace app), with a row in
 each of the moved tables, is migrated forward: the two migrations of the move run no SQL on
 those tables, and every row reads back the same through the moved models.
 """
@@ -22,9 +22,9 @@ from django.utils import timezone
 from intake.models import Case
 from workspace import models as ws
 
-BEFORE = [("intake", "0008_case_version_for_stale_forms"), ("workspace", None)]
+BEFORE = [("intake", "0009_case_next_deadline"), ("workspace", None)]
 MOVE = {
-    ("intake", "0009_workspace_models_to_workspace_app"),
+    ("intake", "0010_workspace_models_to_workspace_app"),
     ("workspace", "0001_workspace_models_from_intake"),
 }
 # The content types (and so the permissions given on the models) follow them.

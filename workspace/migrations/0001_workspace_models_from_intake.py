@@ -1,4 +1,4 @@
-"""The workspace's models, moved from `intake` (its migration 0009), on the tables they have
+"""The workspace's models, moved from `intake` (its migration 0010), on the tables they have
 always had (`db_table`): this creates them in the migration state only. No SQL runs, so every
 row stays where it was."""
 
@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("intake", "0009_workspace_models_to_workspace_app"),
+        ("intake", "0010_workspace_models_to_workspace_app"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

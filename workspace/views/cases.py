@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -44,6 +43,7 @@ RECENT = 15
 class Row:
     share: CaseShare
     label: services.FilingLabel
+    deadline: services.FilingLabel | None
 
 
 @login_required
@@ -54,7 +54,7 @@ def dashboard(request):
     services.refresh_stale_screenings(organisation, today)
     form = DashboardForm(request.GET or None, members=organisation.members.all())
     cases = services.CaseList(organisation, form.filters())
-    page = Paginator(cases, services.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = cases.page(services.page_number(request.GET.get("page")))
     rows = [
         Row(
             s,
@@ -64,6 +64,7 @@ def dashboard(request):
                 today,
                 estimate=s.case.filing_date_is_estimate,
             ),
+            services.deadline_label(s.case, today),
         )
         for s in page
     ]

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0008_case_version_for_stale_forms'),
+        ('intake', '0009_case_next_deadline'),
     ]
 
     operations = [
