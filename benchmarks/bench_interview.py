@@ -1,8 +1,9 @@
-"""Each interview step (GET and POST) through the whole middleware stack, over 200 interviews.
+"""Each interview step (GET and POST) through the whole middleware stack, over 200 interviews,
+one after the other (one user). Target: every step's p95 at most 50 ms.
 
 The floor is a minimal view through the same stack doing the work no step can avoid: read the
-session, save one row, render a one-line template. Target: every step's p95 within 5x the
-floor's p95, both measured in this run.
+session, save one row, render a one-line template. Each step's p95 is shown as a ratio to the
+floor's p95, measured in the same run, for information only: it is not a target.
 
 Steps are sent as a browser sends the interview's forms: URL-encoded (they have no file to
 upload, so no `enctype`), not as the test client's default multipart body.
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Row, median, p95, report, setup_django  # noqa: E402
 
 INTERVIEWS = 200
-TARGET_RATIO = 5.0
+TARGET_P95_MS = 50
 
 
 def floor_view(request):
@@ -91,8 +92,10 @@ def run(interviews: int = INTERVIEWS) -> list[Row]:
         times[key].append(time.perf_counter() - start)
         return response
 
-    for _ in range(interviews):
-        client = Client()
+    for n in range(interviews):
+        # Each interview from its own address, as each family is: one address may start only
+        # a few cases (config/throttle.py).
+        client = Client(REMOTE_ADDR=f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}")
         case = timed(("start", "POST"), lambda c=client: h.start_case(c))
         for step, data in steps:
             url = h.step_url(case, step)
@@ -114,13 +117,13 @@ def run(interviews: int = INTERVIEWS) -> list[Row]:
     floor_p95 = p95(floor)
     rows = [Row("floor (session + 1 row + template)", f"p95 {floor_p95 * 1000:.1f} ms")]
     for (step, method), values in times.items():
-        ratio = p95(values) / floor_p95
+        ms = p95(values) * 1000
         rows.append(
             Row(
                 f"{step} {method}",
-                f"{median(values) * 1000:.1f} / {p95(values) * 1000:.1f} ms  {ratio:.1f}x",
-                f"p95 <= {TARGET_RATIO:.0f}x floor",
-                ratio <= TARGET_RATIO,
+                f"{median(values) * 1000:.1f} / {ms:.1f} ms  {ms / 1000 / floor_p95:.1f}x",
+                f"p95 <= {TARGET_P95_MS} ms",
+                ms <= TARGET_P95_MS,
             )
         )
     return rows
@@ -129,5 +132,7 @@ def run(interviews: int = INTERVIEWS) -> list[Row]:
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else INTERVIEWS
     report(
-        f"Interview steps over {count} interviews (median / p95, ratio to floor p95)", run(count)
+        f"Interview steps over {count} interviews, one user (median / p95, p95 as a ratio to the "
+        "floor's)",
+        run(count),
     )

@@ -97,7 +97,7 @@ class FixedChoices(BaseChoiceIterator):
     Django normalises a field's choices, twice (field and widget), each time a form is made,
     and copies them with each form's fields: about 0.5 ms a form for the facility list. These
     are normalised once and never copied. Labels may be lazy, so one list serves every
-    language; intake_tags draws a <select> of them once per language.
+    language.
     """
 
     def __init__(self, build: Callable[[], Iterable]):

@@ -1,23 +1,19 @@
-"""Display helpers for the family pages: how a field is drawn, error links, words for verdicts.
+"""Display helpers for the family pages: what a field's template needs to know (its kind, what
+describes it, the notes under it), error links, words for verdicts.
 
-Nothing here decides anything about a case; people's words are escaped like everywhere else.
+The markup itself is in the templates (templates/includes/field.html and the files it
+includes); nothing here draws HTML or decides anything about a case.
 """
 
 from __future__ import annotations
 
-import html
-import re
-
 from django import forms, template
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.safestring import SafeData, SafeString, mark_safe
-from django.utils.text import normalize_newlines
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from eligibility import rules, words
-from eligibility.i18n import screening_language
-from intake.fields import DateInputs, FixedChoices
+from intake.fields import DateInputs
 
 register = template.Library()
 
@@ -47,307 +43,38 @@ def _first_input_id(bound_field) -> str:
     return bound_field.auto_id
 
 
-def _errors_of(bound_field):
-    """`bound_field.errors`, without making a new empty error list each time it is asked (four
-    times a field)."""
-    return bound_field.form.errors.get(bound_field.name) or ()
-
-
-def _described_by(bound_field, extra: str = "") -> str:
+@register.simple_tag
+def described_by(bound_field, extra: str = "") -> str:
     """The ids of what describes a field for screen readers: `extra`, its hint, its error."""
     ids = [extra] if extra else []
     if bound_field.help_text:
         ids.append(f"{bound_field.auto_id}_helptext")
-    if _errors_of(bound_field):
+    if bound_field.errors:
         ids.append(f"{bound_field.auto_id}_error")
     return " ".join(ids)
 
 
 @register.simple_tag
 def described_widget(bound_field, extra: str = ""):
-    """The field's input, pointing at its hint and its error message for screen readers."""
-    described_by = _described_by(bound_field, extra)
-    return _widget(bound_field, {"aria-describedby": described_by} if described_by else {})
+    """The field's input (its widget's template), pointing at its hint and its error message
+    for screen readers."""
+    ids = described_by(bound_field, extra)
+    return bound_field.as_widget(attrs={"aria-describedby": ids} if ids else None)
 
 
-# -- inputs drawn in Python ---------------------------------------------------------------------
-#
-# A page with a dozen fields renders a hundred small widget templates (a date is six), which
-# was most of a step's time (docs/benchmarks.md). These draw the same markup as Django's
-# widget templates, templates/django/forms/widgets/select.html and widgets/date_inputs.html;
-# any other widget is rendered by its template as before.
-
-INPUT_TEMPLATES = {
-    f"django/forms/widgets/{name}.html"
-    for name in ("input", "text", "email", "password", "number", "hidden", "checkbox")
-}
-TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
-SELECT_TEMPLATE = "django/forms/widgets/select.html"
-DATE_TEMPLATE = DateInputs.template_name
-DRAWN = {*INPUT_TEMPLATES, TEXTAREA_TEMPLATE, SELECT_TEMPLATE, DATE_TEMPLATE}
-
-
-_TO_ESCAPE = re.compile("[&<>\"']")  # what html.escape replaces
-
-
-def _escape(value) -> str:
-    """conditional_escape without its lazy-string wrapper, which costs more than the escaping
-    on a list of two hundred options; a plain string with nothing to escape (most attribute
-    names and values, a thousand a page) is returned as it is."""
-    if type(value) is str:
-        return html.escape(value) if _TO_ESCAPE.search(value) else value
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
-def _format(template: str, *args) -> SafeString:
-    """format_html, through _escape: every argument is escaped unless it is safe already."""
-    return SafeString(template.format(*map(_escape, args)))
-
-
-def _attrs(attrs: dict) -> SafeString:
-    """As django/forms/widgets/attrs.html: False left out, True as a bare attribute."""
-    return mark_safe(
-        "".join(
-            f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
-
-
-def _draw(widget: dict) -> SafeString:
-    """A widget's markup from its template context (`widget.get_context(...)["widget"]`)."""
-    template = widget["template_name"]
-    attrs = _attrs(widget["attrs"])
-    if template in INPUT_TEMPLATES:
-        value = widget["value"]
-        return _format(
-            '<input type="{}" name="{}"{}{}>',
-            widget["type"],
-            widget["name"],
-            _format(' value="{}"', value) if value is not None else "",
-            attrs,
-        )
-    if template == TEXTAREA_TEMPLATE:
-        return _format(
-            '<textarea name="{}"{}>\n{}</textarea>', widget["name"], attrs, widget["value"] or ""
-        )
-    if template == SELECT_TEMPLATE:
-        groups = []
-        for group_name, options, _index in widget["optgroups"]:
-            drawn = mark_safe(
-                "".join(_option(o["value"], o["label"], _attrs(o["attrs"])) for o in options)
-            )
-            if group_name:
-                drawn = _format('\n  <optgroup label="{}">{}\n  </optgroup>', group_name, drawn)
-            groups.append(drawn)
-        return _format(
-            '<select name="{}"{}>{}\n</select>', widget["name"], attrs, mark_safe("".join(groups))
-        )
-    # DATE_TEMPLATE
-    parts = mark_safe(
-        "".join(
-            _format(
-                '\n  <div class="date-part"><label for="{}">{}</label>{}</div>',
-                sub["attrs"]["id"],
-                str(sub["label"]),
-                _draw(sub),
-            )
-            for sub in widget["subwidgets"]
-        )
-    )
-    return _format('<div class="date-inputs">{}\n</div>', parts)
-
-
-def _option(value, label, attrs: str) -> str:
-    return f'\n  <option value="{_escape(value)}"{attrs}>{_escape(label)}</option>'
-
-
-# The facility list has some 300 options, and Django makes a dict of each option every time it
-# is drawn (about 0.6 ms a list). Choices that never change (FixedChoices) are drawn once per
-# language; a page then only marks its chosen option. Same markup as _draw's.
-
-_FIXED_OPTIONS: dict[tuple[int, str | None], tuple] = {}
-
-
-def _fixed_options(choices: FixedChoices) -> tuple[tuple[str, ...], dict[str, tuple[int, str]]]:
-    """The drawn options and optgroup tags, and for each value, the place of its first option
-    and that option drawn as chosen."""
-    key = (id(choices), get_language())
-    found = _FIXED_OPTIONS.get(key)
-    if found is None:
-        pieces: list[str] = []
-        chosen: dict[str, tuple[int, str]] = {}
-        for value, label in choices:
-            value = "" if value is None else value
-            grouped = isinstance(label, (list, tuple))
-            if grouped and value:
-                pieces.append(_format('\n  <optgroup label="{}">', value))
-            for sub_value, sub_label in label if grouped else [(value, label)]:
-                place = (len(pieces), _option(sub_value, sub_label, " selected"))
-                chosen.setdefault(str(sub_value), place)
-                pieces.append(_option(sub_value, sub_label, ""))
-            if grouped and value:
-                pieces.append("\n  </optgroup>")
-        # Holding `choices` keeps its id from being reused.
-        found = _FIXED_OPTIONS[key] = (choices, tuple(pieces), chosen)
-    return found[1], found[2]
-
-
-def _fixed_select(widget: forms.Select, name: str, value, attrs: dict) -> SafeString:
-    pieces, chosen = _fixed_options(widget.choices)
-    # As ChoiceWidget.optgroups: the first option whose value is one of the field's.
-    places = [chosen[v] for v in widget.format_value(value) if v in chosen]
-    if places:
-        index, drawn = min(places)
-        pieces = (*pieces[:index], drawn, *pieces[index + 1 :])
-    return _format(
-        '<select name="{}"{}>{}\n</select>',
-        name,
-        _attrs(widget.build_attrs(widget.attrs, attrs)),
-        # Every piece is escaped already.
-        mark_safe("".join(pieces)),
-    )
-
-
-def _widget(bound_field, attrs: dict) -> SafeString:
-    """`bound_field.as_widget(attrs=attrs)`, drawn in Python when the widget is one of ours."""
-    widget = bound_field.field.widget
-    if widget.template_name not in DRAWN or bound_field.field.localize:
-        return bound_field.as_widget(attrs=attrs)
-    # The attributes and value BoundField.as_widget gives the widget.
-    attrs = bound_field.build_widget_attrs(attrs, widget)
-    if bound_field.auto_id and "id" not in widget.attrs:
-        attrs.setdefault("id", bound_field.auto_id)
-    if type(widget) is forms.Select and isinstance(widget.choices, FixedChoices):
-        return _fixed_select(widget, bound_field.html_name, bound_field.value(), attrs)
-    context = widget.get_context(bound_field.html_name, bound_field.value(), attrs)
-    return _draw(context["widget"])
-
-
-# -- a whole field: label, hint, errors and input ---------------------------------------------
-#
-# In Python rather than a template: a step's page draws dozens of fields (hundreds of radio
-# buttons), and the template version cost most of a page's time (docs/benchmarks.md). The
-# markup is the one includes/field.html used to hold, and includes/field_errors.html still does.
-
-
-def _hint(bound_field) -> SafeString:
-    if not bound_field.help_text:
-        return mark_safe("")
-    return _format(
-        '<p class="hint" id="{}_helptext">{}</p>', bound_field.auto_id, str(bound_field.help_text)
-    )
-
-
-def _errors(bound_field) -> SafeString:
-    errors = _errors_of(bound_field)
-    if not errors:
-        return mark_safe("")
-    prefix = _format('<span class="visually-hidden">{} </span>', gettext("Error:"))
-    # Every part is escaped already.
-    messages = mark_safe("<br>".join(prefix + _escape(e) for e in errors))
-    return _format('<p class="error-message" id="{}_error">{}</p>', bound_field.auto_id, messages)
-
-
-def _choice(choice) -> SafeString:
-    """One radio button or checkbox and its label."""
-    data = choice.data
-    return _format(
-        '<div class="choice"><input type="{}" name="{}" value="{}"{}>'
-        '<label for="{}">{}</label></div>',
-        data["type"],
-        data["name"],
-        str(data["value"]),
-        _attrs(data["attrs"]),
-        choice.id_for_label,
-        str(choice.choice_label),
-    )
-
-
-@register.simple_tag
-def field_block(bound_field):
-    """A field as every form draws it: a fieldset and legend for a group of inputs (radios,
-    checkboxes, a date's three boxes), else a label; then the hint, the errors, the input."""
-    kind = field_kind(bound_field)
-    error_class = " field-error" if _errors_of(bound_field) else ""
-    label = str(bound_field.label)
-    if kind in ("radios", "checkboxes", "date"):
-        described_by = _described_by(bound_field)
-        inputs = (
-            _widget(bound_field, {})
-            if kind == "date"
-            else _format(
-                '<div class="choices">\n{}</div>\n',
-                mark_safe("".join(f"      {_choice(c)}\n" for c in bound_field)),
-            )
-        )
-        return _format(
-            '<div class="field{}">\n  <fieldset class="fieldset"{}>\n'
-            '    <legend class="legend">{}</legend>\n    {}\n    {}\n    {}\n'
-            "  </fieldset>\n</div>\n",
-            error_class,
-            _format(' aria-describedby="{}"', described_by) if described_by else "",
-            label,
-            _hint(bound_field),
-            _errors(bound_field),
-            inputs,
-        )
-    if kind == "checkbox":
-        return _format(
-            '<div class="field choice{}">\n  {}<label for="{}">{}</label>\n  {}\n  {}\n</div>\n',
-            error_class,
-            described_widget(bound_field),
-            bound_field.id_for_label,
-            label,
-            _hint(bound_field),
-            _errors(bound_field),
-        )
-    return _format(
-        '<div class="field{}">\n  <label class="label" for="{}">{}</label>\n  {}\n  {}\n'
-        "  {}{}\n</div>\n",
-        error_class,
-        bound_field.id_for_label,
-        label,
-        _hint(bound_field),
-        _errors(bound_field),
-        described_widget(bound_field),
-        _limit(bound_field) + _voice(bound_field),
-    )
-
-
-@register.simple_tag
-def voice_notice(bound_field) -> SafeString:
-    return _voice(bound_field)
-
-
-def _voice(bound_field) -> SafeString:
-    """Under a box whose text reaches a court paper: whose words it becomes there, a caution
-    for the offense in their own words (domain.md § 6), and for the motion's words a preview
-    line that static/js/voice-preview.js fills as they type (without it, the notice alone)."""
+@register.inclusion_tag("includes/voice_notice.html")
+def voice_notice(bound_field) -> dict:
+    """What to say under a box whose text reaches a court paper (includes/voice_notice.html):
+    whose words it becomes there, the caution for the offense, and whether a preview line of
+    the motion's words goes under it."""
     attrs = bound_field.field.widget.attrs
     voice = attrs.get("data-voice")
-    parts = []
-    if attrs.get("data-caution") == "offense":
-        caution = gettext(OFFENSE_CAUTION)
-        parts.append(_format('\n  <p class="notice voice-caution">{}</p>', caution))
-    if voice in VOICE_NOTICES:
-        parts.append(
-            _format(
-                '\n  <p class="hint voice-notice" id="{}_voice">{}</p>',
-                bound_field.auto_id,
-                gettext(VOICE_NOTICES[voice]),
-            )
-        )
-    if voice in ("motion", "own"):
-        parts.append(
-            _format(
-                '\n  <p class="hint voice-preview" id="{}_preview" data-label="{}" hidden></p>',
-                bound_field.auto_id,
-                gettext("In the motion:"),
-            )
-        )
-    return mark_safe("".join(parts))
+    return {
+        "field": bound_field,
+        "caution": gettext(OFFENSE_CAUTION) if attrs.get("data-caution") == "offense" else "",
+        "notice": gettext(VOICE_NOTICES[voice]) if voice in VOICE_NOTICES else "",
+        "preview": voice in ("motion", "own"),
+    }
 
 
 VOICE_NOTICES = {
@@ -371,128 +98,15 @@ OFFENSE_CAUTION = gettext_noop(
 )
 
 
-def _limit(bound_field) -> SafeString:
-    """Under a box of several lines, how much it holds; static/js/text-limit.js turns it into a
-    live count from the words in data-count and data-over ({count}, {limit}, {over})."""
+@register.inclusion_tag("includes/text_limit.html")
+def text_limit(bound_field) -> dict:
+    """How much a box of several lines holds (includes/text_limit.html), grouped as the reader
+    writes numbers; nothing for a box without a limit."""
     limit = bound_field.field.widget.attrs.get("data-limit")
-    if not limit:
-        return mark_safe("")
-    shown = number_format(int(limit), force_grouping=True)
-    return _format(
-        '\n  <p class="hint text-count" id="{}_count" data-count="{}" data-over="{}">{}</p>',
-        bound_field.auto_id,
-        gettext("{count} of {limit} characters"),
-        gettext("{over} characters too many: make it shorter before you save"),
-        gettext("Up to %(limit)s characters.") % {"limit": shown},
-    )
-
-
-# -- the reasons, on the grounds step and in each request --------------------------------------
-#
-# A dozen reasons, each a box, its words and the questions shown when it is ticked: as a
-# template loop these were most of the two pages' time. The markup is the one the loops in
-# intake/steps/grounds.html and request_details.html held, to the byte.
-
-
-@register.simple_tag
-def reason_rows(form) -> SafeString:
-    """Every reason of the grounds step (GroundsForm.rows): its box, what it means, and its
-    questions (the facts to give, the papers, other papers), or why it cannot be used yet."""
-    # The catalogue's words (some hundred), each translated once per process, not per page.
-    with screening_language():
-        return mark_safe("".join(_reason_row(row) for row in form.rows()))
-
-
-def _reason_row(row: dict) -> SafeString:
-    info, choose = row["info"], row["choose"]
-    return _format(
-        '\n    <div class="reveal">\n      {}<label for="{}">{}</label>\n'
-        '      <p class="hint">{}</p>\n      <div class="reveal-panel">\n        {}\n'
-        "      </div>\n    </div>\n  ",
-        described_widget(choose),
-        choose.id_for_label,
-        info.title,
-        info.explanation,
-        _reason_questions(row),
-    )
-
-
-def _reason_questions(row: dict) -> SafeString:
-    info = row["info"]
-    if not info.available:
-        return _format('\n          <p class="notice">{}</p>\n        ', info.unavailable_reason)
-    facts = row["facts"]
-    asks = mark_safe("".join(f"<li>{_escape(fact)}</li>" for fact in info.facts_to_ask))
-    return _format(
-        '\n          <div class="field{}">\n'
-        '            <label class="label" for="{}">{}</label>\n'
-        '            <ul class="hint" id="{}_ask">\n              {}\n            </ul>\n'
-        "            {}\n\n            {}\n          </div>\n"
-        "          {}{}\n\n          {}\n\n        ",
-        " field-error" if _errors_of(facts) else "",
-        facts.id_for_label,
-        facts.label,
-        facts.auto_id,
-        asks,
-        _errors(facts),
-        described_widget(facts, f"{facts.auto_id}_ask") + _voice(facts),
-        _format("{}\n\n          ", field_block(row["change_in_law"]))
-        if row.get("change_in_law")
-        else "",
-        field_block(row["evidence"]),
-        field_block(row["notes"]),
-    )
-
-
-@register.simple_tag
-def listed_reason_rows(form) -> SafeString:
-    """The reasons a request to the warden gave (RequestForm.ground_rows): a box for each, and
-    what the request said about it."""
-    with screening_language():
-        return _listed_reason_rows(form)
-
-
-def _listed_reason_rows(form) -> SafeString:
-    return mark_safe(
-        "".join(
-            _format(
-                '\n        <div class="reveal">\n          {}<label for="{}">{}</label>\n'
-                '          <div class="reveal-panel">{}\n</div>\n        </div>\n      ',
-                described_widget(row["choose"]),
-                row["choose"].id_for_label,
-                row["info"].title,
-                field_block(row["facts"]),
-            )
-            for row in form.ground_rows()
-        )
-    )
-
-
-@register.simple_tag
-def hidden_form(form) -> SafeString:
-    """`{{ form }}` for a form of hidden fields only (the wizard's and a formset's management
-    form), drawn without Django's form templates: one on every step."""
-    if form.visible_fields() or form.errors:
-        return str(form)
-    return mark_safe("".join(_widget(bound_field, {}) for bound_field in form.hidden_fields()))
-
-
-@register.simple_tag
-def answer_rows(rows) -> SafeString:
-    """The "Check your answers" rows (intake/review.py): a question and the answer given, its
-    lines kept, as `<dt>{{ question }}</dt><dd>{{ answer|linebreaksbr }}</dd>` drew them."""
-    return mark_safe(
-        "".join(
-            f"<div><dt>{_escape(row.question)}</dt><dd>{_answer_lines(row.answer)}</dd></div>"
-            for row in rows
-        )
-    )
-
-
-def _answer_lines(answer) -> str:
-    if isinstance(answer, SafeData):
-        return normalize_newlines(str(answer)).replace("\n", "<br>")
-    return html.escape(normalize_newlines(str(answer))).replace("\n", "<br>")
+    return {
+        "field": bound_field,
+        "limit": number_format(int(limit), force_grouping=True) if limit else "",
+    }
 
 
 @register.simple_tag

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 from eligibility.rules import summary
 from eligibility.words import long_date
 from evidence.services import evidence_for
-from intake import clock, drafts, review
+from intake import clock, review
 from intake.access import share_for_request
+from intake.drafts import offering
 from intake.views.downloads import case_draft_response
 from workspace import services
 from workspace.forms import (
@@ -117,7 +118,7 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
     today = clock.today()
     screening = case.refresh_screening(today)
     when = screening.earliest_filing_date
-    documents = drafts.documents(
+    documents = offering.documents(
         case.to_facts(today),
         screening,
         evidence_for(case),
@@ -203,7 +204,7 @@ def case_request_changes(request, share):
 def case_draft(request, case_id, document):
     """A draft as a PDF, for the advocate to read or print; every download is in the history."""
     share = share_for_request(request, case_id)
-    if document not in drafts.DOCUMENTS:
+    if document not in offering.DOCUMENTS:
         raise Http404("No such document.")
     response = case_draft_response(request, share.case, document)
     if response.status_code == 200:
