@@ -49,7 +49,8 @@ PAGES = (
 
 def add_cases(organisation, members, count: int, rng: random.Random) -> None:
     """`count` more cases in the organisation's workspace, in batches."""
-    from intake.models import Case, CaseGround, CaseShare, CaseStatus
+    from intake.models import Case, CaseGround
+    from workspace.models import CaseShare, CaseStatus
 
     verdicts = [v for v, _ in VERDICTS]
     weights = [w for _, w in VERDICTS]
@@ -129,7 +130,7 @@ def run() -> list[Row]:
     from django.urls import reverse
 
     from intake import clock
-    from intake.models import MemberRole, Membership, Organisation
+    from workspace.models import MemberRole, Membership, Organisation
 
     clock.today = lambda: TODAY
     rng = random.Random(8)

@@ -1,7 +1,7 @@
 """The language of each page: Django's choice (the switch's cookie, else the browser's
 Accept-Language, else English), except on the pages that exist in English only.
 
-The advocate workspace (/advocate/, intake/advocate_urls.py) is not translated: advocates work
+The advocate workspace (/advocate/, workspace/urls.py) is not translated: advocates work
 in English, as the courts do. A Spanish-speaking session that opens it gets the whole page in
 English, the header and the interview's steps included, so that the page's lang="en" is true
 of every word on it and a screen reader reads it with English pronunciation. Family pages keep

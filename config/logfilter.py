@@ -39,7 +39,7 @@ def redact(text: str) -> str:
     return REGISTER_NUMBER.sub(REDACTED, text)
 
 
-# /advocate/join/<token>/ (intake/advocate_urls.py): the token works as a password.
+# /advocate/join/<token>/ (workspace/urls.py): the token works as a password.
 SECRET_IN_PATH = re.compile(r"(/join/)[^/?#]+")
 # The emailed links (notices/urls.py): a link to come back opens a case, a reset link sets a
 # password, a confirmation link confirms an address, a stop link stops reminders.

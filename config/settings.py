@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks.backends.database",
     "eligibility",
     "intake",
+    "workspace",
     "accounts",
     "evidence",
     "notices",

@@ -5,6 +5,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("intake.urls")),
+    path("", include("workspace.sharing_urls")),
+    path("advocate/", include("workspace.urls")),
     path("", include("accounts.urls")),
     path("", include("evidence.urls")),
     path("", include("notices.urls")),

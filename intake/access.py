@@ -23,8 +23,9 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from config import logfilter
-from intake.models import Case, CaseShare, Membership
+from intake.models import Case
 from intake.steps import STEPS
+from workspace.models import CaseShare, Membership
 
 
 def case_for_request(request, case_id: UUID, cases: QuerySet[Case] | None = None) -> Case:

@@ -4,7 +4,7 @@ Import reads a file with the same reader as the `screen` and `draft` commands
 (`eligibility.facts.loads`), then checks what the reader allows but the database cannot hold
 (a name longer than its column, a NUL character PostgreSQL refuses, a term too large for its
 column), so a bad file always ends as one `CaseFileError` naming the field, never a 500.
-`create_case` is the inverse of `Case.to_facts`: exporting an imported case gives back the
+`build_case` is the inverse of `Case.to_facts`: exporting an imported case gives back the
 same facts.
 
 An exported file also carries, under "interview", the answers the case file v1 has no place for
@@ -35,20 +35,15 @@ from django.utils import timezone
 from eligibility import facts as casefile
 from eligibility.facts import CaseFacts, CaseFileError
 from eligibility.grounds import BY_ID, NOT_GROUNDS_BY_ID
-from intake import stage_files, workspace
+from intake import stage_files
 from intake.fields import MAX_LINES, without_invisible
 from intake.models import (
     SCREENING_FIELDS,
-    AuditAction,
     Case,
     CaseGround,
-    CaseShare,
-    CaseStatus,
-    Membership,
     ReceiptProof,
     RequestGround,
     Role,
-    ShareOrigin,
     TermKind,
     WardenRequest,
     YesNo,
@@ -244,28 +239,6 @@ def _yes_no(value: bool | None) -> str:
 
 def _text(value: str | None) -> str:
     return value or ""
-
-
-@transaction.atomic
-def create_case(
-    facts: CaseFacts,
-    *,
-    membership: Membership,
-    today: date,
-    source: str = "",
-    interview: Interview | None = None,
-) -> CaseShare:
-    """A new case in the advocate's organisation holding exactly these facts."""
-    case = build_case(facts, today=today, interview=interview)
-    share = CaseShare.objects.create(
-        case=case,
-        organisation=membership.organisation,
-        origin=ShareOrigin.IMPORTED,
-        shared_by=membership.user,
-        status=CaseStatus.NEW,
-    )
-    workspace.record(share, membership.user, AuditAction.IMPORTED, source)
-    return share
 
 
 @transaction.atomic

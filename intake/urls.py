@@ -1,6 +1,6 @@
-from django.urls import include, path
+from django.urls import path
 
-from intake.views import cases, downloads, public, readme, sharing, timeline
+from intake.views import cases, downloads, public, readme, timeline
 from intake.wizard import CaseWizard
 
 case_wizard = CaseWizard.as_view(url_name="case_step", done_step_name="done")
@@ -43,20 +43,6 @@ urlpatterns = [
     path("cases/<uuid:case_id>/filing-date.ics", cases.case_calendar, name="case_calendar"),
     path("cases/<uuid:case_id>/case-file.json", cases.case_file, name="case_file"),
     path("cases/<uuid:case_id>/delete/", cases.case_delete, name="case_delete"),
-    # Sharing with an organisation, and its requests for changes (intake/views/sharing.py).
-    path("cases/<uuid:case_id>/share/", sharing.case_share, name="case_share"),
-    path(
-        "cases/<uuid:case_id>/share/<int:organisation_id>/stop/",
-        sharing.case_unshare,
-        name="case_unshare",
-    ),
-    path(
-        "cases/<uuid:case_id>/changes/<int:change_id>/done/",
-        sharing.case_changes_done,
-        name="case_changes_done",
-    ),
-    # The advocate workspace (intake/advocate_urls.py).
-    path("advocate/", include("intake.advocate_urls")),
     # The drafts (intake/views/downloads.py); names in downloads.URL_NAMES.
     path(
         "cases/<uuid:case_id>/warden-request.pdf",

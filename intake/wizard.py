@@ -48,11 +48,13 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView
 
-from intake import answers, clock, forms, workspace
+from intake import answers, clock, forms
 from intake.access import case_for_request
-from intake.models import NOT_SURE, SCREENING_FIELDS, Case, CaseShare, Role
+from intake.models import NOT_SURE, SCREENING_FIELDS, Case, Role
 from intake.review import sections as review_sections
 from intake.steps import STEP_INFO, STEPS, numbering
+from workspace import services
+from workspace.models import CaseShare
 
 FORMS = (
     ("about_you", forms.AboutYouForm),
@@ -301,7 +303,7 @@ class CaseWizard(NamedUrlWizardView):
             if self._is_stale(case, step):
                 self.case = case
                 raise StaleForm
-            before = workspace.answer_snapshot(case) if shares else None
+            before = services.answer_snapshot(case) if shares else None
             answers.save(case, step, form)
             case.mark_step_done(step, next_step)
             case.rescreen(clock.today())
@@ -316,9 +318,9 @@ class CaseWizard(NamedUrlWizardView):
                 raise StaleForm
             case.version += 1
             if shares:
-                after = workspace.answer_snapshot(case)
+                after = services.answer_snapshot(case)
                 for share in shares:
-                    workspace.record_answer_changes(
+                    services.record_answer_changes(
                         share=share, user=self.request.user, before=before, after=after
                     )
         self.case = case
@@ -366,7 +368,7 @@ class CaseWizard(NamedUrlWizardView):
 
     def _workspaces_to_tell(self) -> list[CaseShare]:
         """Where a change of answers is recorded: every organisation the family shares with."""
-        return list(workspace.shared_with(self.case))
+        return list(services.shared_with(self.case))
 
     def _keep_unsent(self, step: str) -> None:
         """Leaving a step without "Continue": save it if valid, else keep the draft."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from intake.models import MemberRole, Membership, Organisation
+from workspace.models import MemberRole, Membership, Organisation
 
 PASSWORD = "a long pass phrase"
 ORGANISATION = "Federal Defenders of New York"

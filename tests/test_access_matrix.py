@@ -23,9 +23,9 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from intake.models import CaseShare, ChangeRequest, Note
 from tests import workspace_helpers as make
 from tests.case_helpers import ABOUT_YOU, freeze_today
+from workspace.models import CaseShare, ChangeRequest, Note
 
 pytestmark = pytest.mark.django_db
 
@@ -286,6 +286,7 @@ def snapshot() -> dict:
     """Every row of every table the product keeps, as plain values."""
     models = [
         *apps.get_app_config("intake").get_models(),
+        *apps.get_app_config("workspace").get_models(),
         *(apps.get_app_config("evidence").get_models() if apps.is_installed("evidence") else ()),
         *(apps.get_app_config("notices").get_models() if apps.is_installed("notices") else ()),
         apps.get_model("auth", "User"),

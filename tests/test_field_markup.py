@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from intake import forms, review
-from intake.models import Case, ChangeRequest
+from intake.models import Case
 from tests import workspace_helpers as w
 from tests.case_helpers import (
     BACKGROUND,
@@ -31,6 +31,7 @@ from tests.case_helpers import (
     start_case,
     step_url,
 )
+from workspace.models import ChangeRequest
 
 HOSTILE = '"><script>alert(1)</script>&amp;'
 ESCAPED = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;"

@@ -11,7 +11,6 @@ from eligibility import courts
 from intake import forms
 from intake.fields import MonthDayYearField
 from intake.models import Case
-from intake.workspace_forms import DashboardForm
 from tests.case_helpers import (
     ABOUT_YOU,
     PERSON,
@@ -22,6 +21,7 @@ from tests.case_helpers import (
     request_form,
     requests_formset,
 )
+from workspace.forms import DashboardForm
 
 
 @pytest.fixture(autouse=True)

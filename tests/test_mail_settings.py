@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from config.mail import send_safely
-from intake.models import Invitation, MemberRole, Membership, Organisation
 from tests.smtp_server import free_port
+from workspace.models import Invitation, MemberRole, Membership, Organisation
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {

@@ -41,7 +41,7 @@ def test_it_refuses_a_password_that_repeats_itself(password):
 
 
 def test_the_invitation_says_twelve_characters_too():
-    from intake.workspace_forms import JoinForm
+    from workspace.forms import JoinForm
 
     fields = JoinForm(invitation=None, new_account=True).fields
     assert "At least 12 characters" in fields["password1"].help_text

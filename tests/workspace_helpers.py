@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from eligibility.facts import read_case
 from intake.casefiles import build_case
-from intake.models import Case, CaseShare, Organisation
+from intake.models import Case
 from tests import casebuilder
 from tests.case_helpers import AS_OF
 
 # The people come from tests/personas.py; the workspace tests build them through this module.
 from tests.personas import PASSWORD, advocate, organisation, user  # noqa: F401
+from workspace.models import CaseShare, Organisation
 
 
 def case(owner=None, *, today=AS_OF, **sections) -> Case:

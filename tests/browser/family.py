@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-from intake import workspace
 from intake.models import NOT_SURE, Case
 from intake.steps import STEPS
 from tests import workspace_helpers as make
 from tests.casebuilder import READY_ON
 from tests.evidence_files import attach
+from workspace import services
 
 PASSWORD = "a long pass phrase"
 ORGANISATION = "Federal Defenders of New York"
@@ -76,7 +76,7 @@ def family(*, password: str | None = None) -> Family:
     ana = make.user("ana@example.com", password=password)
     ready = make.ready_case(ana, person={"name": "Jane Q. Doe"})
     share = make.share(ready, org)
-    workspace.request_changes(share=share, user=advocate.user, message=MESSAGE)
+    services.request_changes(share=share, user=advocate.user, message=MESSAGE)
     attach(ready)
     ready.stages.create(kind="filed", on=READY_ON)
     ready.stages.create(

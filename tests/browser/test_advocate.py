@@ -10,12 +10,13 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from intake.models import Case, Invitation, MemberRole, Membership
+from intake.models import Case
 from tests import workspace_helpers as make
 from tests.browser import interview as steps
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.layout import WINDOWS, ZOOMED, Check
 from tests.case_helpers import freeze_today
+from workspace.models import Invitation, MemberRole, Membership
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long pass phrase"

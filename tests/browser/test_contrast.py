@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from intake.models import Membership
 from tests.browser import family as families
 from tests.browser.conftest import DESKTOP
 from tests.case_helpers import freeze_today
+from workspace.models import Membership
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from intake.models import Organisation
 from tests.browser import family as families
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations
 from tests.case_helpers import freeze_today
 from tests.evidence_files import pdf_bytes
+from workspace.models import Organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LANGUAGES = ["en", "es"]

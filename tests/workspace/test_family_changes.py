@@ -7,10 +7,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from intake.models import AnswerChange, AuditAction
-from intake.workspace import THE_FAMILY, stop_sharing
 from tests import workspace_helpers as make
 from tests.case_helpers import PERSON, post_step, start_case
+from workspace.models import AnswerChange, AuditAction
+from workspace.services import THE_FAMILY, stop_sharing
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from intake.models import CaseShare, Organisation, SentencingCourt
+from intake.models import SentencingCourt
 from tests import workspace_helpers as make
 from tests.case_helpers import start_case
+from workspace.models import CaseShare, Organisation
 
 pytestmark = pytest.mark.django_db
 PROFILE = reverse("advocate_profile")

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from intake import workspace
-from intake.models import AuditAction
 from tests import workspace_helpers as make
+from workspace import services
+from workspace.models import AuditAction
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +23,23 @@ def share():
     org = make.organisation("Federal Defenders of New York")
     make.advocate(org, "mo@example.org", "Mo Advocate", admin=True)
     share = make.share(make.ready_case(make.user("ana@example.com")), org)
-    workspace.record(share, None, AuditAction.SHARED)
+    services.record(share, None, AuditAction.SHARED)
     return share
 
 
 @pytest.mark.parametrize(
-    "model", ["organisation", "membership", "invitation", "case", "caseshare", "auditevent"]
+    "model",
+    [
+        "workspace_organisation",
+        "workspace_membership",
+        "workspace_invitation",
+        "intake_case",
+        "workspace_caseshare",
+        "workspace_auditevent",
+    ],
 )
 def test_it_lists_each_workspace_model_for_staff(staff, share, model):
-    response = staff.get(reverse(f"admin:intake_{model}_changelist"))
+    response = staff.get(reverse(f"admin:{model}_changelist"))
 
     assert response.status_code == 200
 
@@ -48,7 +56,7 @@ def test_it_finds_a_case_by_register_number_and_filters_by_organisation(staff, s
 
 
 def test_it_counts_each_organisations_advocates_and_cases(staff, share):
-    html = staff.get(reverse("admin:intake_organisation_changelist")).content.decode()
+    html = staff.get(reverse("admin:workspace_organisation_changelist")).content.decode()
 
     assert 'class="field-member_count">1<' in html
     assert 'class="field-case_count">1<' in html
@@ -57,8 +65,10 @@ def test_it_counts_each_organisations_advocates_and_cases(staff, share):
 def test_it_shows_the_audit_trail_read_only(staff, share):
     event = share.audit_events.get()
 
-    change = staff.get(reverse("admin:intake_auditevent_change", args=[event.pk]))
-    delete = staff.post(reverse("admin:intake_auditevent_delete", args=[event.pk]), {"post": "yes"})
+    change = staff.get(reverse("admin:workspace_auditevent_change", args=[event.pk]))
+    delete = staff.post(
+        reverse("admin:workspace_auditevent_delete", args=[event.pk]), {"post": "yes"}
+    )
 
     assert 'name="detail"' not in change.content.decode()
     assert delete.status_code == 403
@@ -66,7 +76,15 @@ def test_it_shows_the_audit_trail_read_only(staff, share):
 
 
 def test_it_opens_a_share_with_its_history_inline(staff, share):
-    html = staff.get(reverse("admin:intake_caseshare_change", args=[share.pk])).content.decode()
+    html = staff.get(reverse("admin:workspace_caseshare_change", args=[share.pk])).content.decode()
 
     assert "Shared the case" in html
     assert 'name="status"' in html
+
+
+def test_the_case_page_lists_the_organisations_holding_it(staff, share):
+    """intake's admin registers the case; the workspace adds its shares to the page."""
+    html = staff.get(reverse("admin:intake_case_change", args=[share.case_id])).content.decode()
+
+    assert 'id="shares-group"' in html
+    assert "Federal Defenders of New York" in html

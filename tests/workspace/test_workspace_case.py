@@ -11,17 +11,7 @@ from config import logfilter
 from eligibility.facts import CaseFacts
 from intake.access import share_for_request
 from intake.drafts import caching
-from intake.models import (
-    AnswerChange,
-    AuditAction,
-    AuditEvent,
-    Case,
-    CaseShare,
-    CaseStatus,
-    ChangeRequest,
-    Note,
-    ShareOrigin,
-)
+from intake.models import Case
 from tests import workspace_helpers as make
 from tests.case_helpers import (
     BACKGROUND,
@@ -33,6 +23,16 @@ from tests.case_helpers import (
     date_parts,
     request_form,
     requests_formset,
+)
+from workspace.models import (
+    AnswerChange,
+    AuditAction,
+    AuditEvent,
+    CaseShare,
+    CaseStatus,
+    ChangeRequest,
+    Note,
+    ShareOrigin,
 )
 
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 
 from eligibility.facts import loads, read_case
 from intake import casefiles
-from intake.models import AuditAction, AuditEvent, Case, CaseShare, ShareOrigin
+from intake.models import Case
 from tests import casebuilder
 from tests import workspace_helpers as make
 from tests.case_helpers import AS_OF
 from tests.test_properties import any_case
+from workspace.models import AuditAction, AuditEvent, CaseShare, ShareOrigin
 
 pytestmark = pytest.mark.django_db
 IMPORT = reverse("advocate_import")

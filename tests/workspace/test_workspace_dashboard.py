@@ -10,11 +10,12 @@ from django.urls import reverse
 
 from eligibility import courts
 from eligibility.rules import verdict_label
-from intake import workspace
-from intake.models import Case, CaseGround, CaseShare, CaseStatus, ChangeRequest
+from intake.models import Case, CaseGround
 from tests import casebuilder
 from tests import workspace_helpers as make
 from tests.case_helpers import AS_OF, freeze_today
+from workspace import services
+from workspace.models import CaseShare, CaseStatus, ChangeRequest
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("advocate_dashboard")
@@ -290,7 +291,7 @@ def test_it_sorts_recently_changed_cases_first(client_mo, three):
 def test_it_marks_a_case_waiting_for_the_family(client_mo, three):
     jane, _, _ = three
     share = CaseShare.objects.get(case=jane)
-    workspace.request_changes(share=share, user=None, message="Add the receipt date.")
+    services.request_changes(share=share, user=None, message="Add the receipt date.")
 
     html = client_mo.get(DASHBOARD).content.decode()
 
@@ -317,7 +318,7 @@ def test_it_uses_the_screening_of_today(client_mo, three):
 
 # -- reading a list page by page --------------------------------------------------------------
 #
-# workspace.CaseList reads a page's cases from the shares joined to their cases, then their
+# services.CaseList reads a page's cases from the shares joined to their cases, then their
 # rows: the same cases in the same order, whatever the sort, page after page.
 
 
@@ -355,7 +356,7 @@ def many(org, mo):
 
 
 def test_the_filing_date_order_puts_cases_without_a_date_last(org, many):
-    listing = workspace.CaseList(org, workspace.Filters(sort="filing"))
+    listing = services.CaseList(org, services.Filters(sort="filing"))
     dated_first = sorted(
         many,
         key=lambda c: (c.earliest_filing_date is None, c.earliest_filing_date, c.person_name, c.pk),
@@ -365,9 +366,9 @@ def test_the_filing_date_order_puts_cases_without_a_date_last(org, many):
     assert list(listing.shares().values_list("case_id", flat=True)) == expected
 
 
-@pytest.mark.parametrize("sort", list(workspace.SORTS))
+@pytest.mark.parametrize("sort", list(services.SORTS))
 def test_the_pages_follow_one_another(org, many, sort):
-    listing = workspace.CaseList(org, workspace.Filters(sort=sort), size=15)
+    listing = services.CaseList(org, services.Filters(sort=sort), size=15)
     pages = [listing.page(n) for n in range(1, 7)]
 
     paged = [share.case_id for page in pages for share in page]

@@ -6,20 +6,20 @@ import pytest
 from django.utils import timezone
 
 from eligibility.rules import verdict_label
-from intake import workspace
-from intake.models import (
+from intake.models import Case
+from tests import workspace_helpers as make
+from tests.case_helpers import AS_OF
+from workspace import services
+from workspace.models import (
     STATUS_MOVES,
     AnswerChange,
     AppendOnlyError,
     AuditAction,
     AuditEvent,
-    Case,
     CaseStatus,
     Invitation,
     MemberRole,
 )
-from tests import workspace_helpers as make
-from tests.case_helpers import AS_OF
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def share():
 
 @pytest.fixture
 def event(share):
-    return workspace.record(share, None, AuditAction.VIEWED)
+    return services.record(share, None, AuditAction.VIEWED)
 
 
 # -- the audit trail is append-only ----------------------------------------------------------
@@ -83,7 +83,7 @@ def test_it_takes_the_history_with_it_when_the_family_deletes_the_case(share, ev
 
 def test_it_keeps_the_name_in_the_history_when_an_account_is_deleted(share):
     advocate = make.advocate(share.organisation, "mo@example.org", "Mo Advocate")
-    workspace.record(share, advocate.user, AuditAction.VIEWED)
+    services.record(share, advocate.user, AuditAction.VIEWED)
 
     advocate.user.delete()
 
@@ -92,7 +92,7 @@ def test_it_keeps_the_name_in_the_history_when_an_account_is_deleted(share):
 
 
 def test_it_names_the_family_in_the_history_for_anyone_without_a_membership(share):
-    assert workspace.record(share, share.case.owner, AuditAction.SHARED).actor_name == "The family"
+    assert services.record(share, share.case.owner, AuditAction.SHARED).actor_name == "The family"
 
 
 # -- statuses -------------------------------------------------------------------------------
@@ -127,17 +127,17 @@ def test_it_moves_a_case_only_along_the_workflow(share, start, end, allowed):
     share.save()
 
     if allowed:
-        workspace.move_status(share=share, status=end, user=None)
+        services.move_status(share=share, status=end, user=None)
     else:
         with pytest.raises(ValueError):
-            workspace.move_status(share=share, status=end, user=None)
+            services.move_status(share=share, status=end, user=None)
 
     share.refresh_from_db()
     assert share.status == (end if allowed else start)
 
 
 def test_it_records_each_status_change_with_before_and_after(share):
-    workspace.move_status(share=share, status=CaseStatus.IN_REVIEW, user=None)
+    services.move_status(share=share, status=CaseStatus.IN_REVIEW, user=None)
 
     event = AuditEvent.objects.get(action=AuditAction.STATUS)
     assert event.detail == "New → In review"
@@ -145,10 +145,10 @@ def test_it_records_each_status_change_with_before_and_after(share):
 
 def test_it_checks_a_move_against_the_status_as_it_is_now(share):
     stale = type(share).objects.get(pk=share.pk)
-    workspace.move_status(share=share, status=CaseStatus.WITHDRAWN, user=None)
+    services.move_status(share=share, status=CaseStatus.WITHDRAWN, user=None)
 
     with pytest.raises(ValueError):
-        workspace.move_status(share=stale, status=CaseStatus.CHANGES_REQUESTED, user=None)
+        services.move_status(share=stale, status=CaseStatus.CHANGES_REQUESTED, user=None)
 
 
 # -- invitations ----------------------------------------------------------------------------
@@ -203,13 +203,13 @@ def test_it_closes_an_invitation_used_withdrawn_or_older_than_14_days(share, cha
     ],
 )
 def test_it_words_the_filing_date_for_the_dashboard(verdict, earliest, estimate, when):
-    label = workspace.filing_label(verdict, earliest, AS_OF, estimate=estimate)
+    label = services.filing_label(verdict, earliest, AS_OF, estimate=estimate)
 
     assert label.text == verdict_label(verdict)  # the rules' words, not a table of its own
     assert label.when.startswith(when)
 
 
 def test_the_dashboard_says_a_date_is_estimated_only_when_the_screening_does():
-    firm = workspace.filing_label("needs_information", date(2026, 11, 1), AS_OF)
+    firm = services.filing_label("needs_information", date(2026, 11, 1), AS_OF)
 
     assert "estimated" not in firm.when

@@ -14,12 +14,12 @@ from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
 
 from eligibility import after_filing as af
-from intake import workspace
 from intake.models import Case
 from tests import workspace_helpers as make
 from tests.case_helpers import PERSON, date_parts, freeze_today, post_step
 from tests.personas import browser_of
 from tests.workspace.test_workspace_dashboard import DASHBOARD, fill, names, shared
+from workspace import services
 
 pytestmark = pytest.mark.django_db
 
@@ -215,7 +215,7 @@ def test_a_page_that_is_not_there_shows_the_first(client_mo, four, page):
 
 def test_the_list_pages_follow_the_next_date_order(org, mo):
     fill(org, mo, 30)
-    listing = workspace.CaseList(org, workspace.Filters())
+    listing = services.CaseList(org, services.Filters())
 
     paged = [s.case_id for n in (1, 2) for s in listing.page(n)]
 

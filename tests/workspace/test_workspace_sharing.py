@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from intake.models import AuditAction, AuditEvent, CaseShare
 from tests import workspace_helpers as make
 from tests.case_helpers import start_case
+from workspace.models import AuditAction, AuditEvent, CaseShare
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from intake import workspace
 from tests import workspace_helpers as make
 from tests.case_helpers import freeze_today
 from tests.workspace.test_workspace_dashboard import DASHBOARD, names, shared
+from workspace import services
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_the_column_shows_the_latest_stage_with_its_date(client_mo, staged):
 
 @pytest.mark.parametrize("stage", ["filed", "decided", "response"])
 def test_the_stage_filter_counts_what_it_lists(org, staged, stage):
-    listing = workspace.CaseList(org, workspace.Filters(stage=stage))
+    listing = services.CaseList(org, services.Filters(stage=stage))
     listed = list(listing.shares().values_list("case_id", flat=True))
     page = listing.page(1)
 

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from intake.models import Invitation, MemberRole, Membership
 from tests import workspace_helpers as make
+from workspace.models import Invitation, MemberRole, Membership
 
 pytestmark = pytest.mark.django_db
 TEAM = reverse("advocate_team")
@@ -175,7 +175,7 @@ def test_it_withdraws_no_invitation_of_another_organisation(client_admin):
 
 
 def test_the_invitation_email_is_plain_text_without_html_escaping():
-    from intake.views.advocate.team import invitation_email
+    from workspace.views.team import invitation_email
 
     body = invitation_email(
         by="Bea O'Boss", organisation="Smith & Jones <Clinic>", link="http://x/j/"

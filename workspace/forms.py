@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from eligibility import courts, rules
 from eligibility.facts import CaseFileError
 from eligibility.grounds import CATALOGUE
-from intake import casefiles, workspace
-from intake.models import (
+from intake import casefiles
+from intake.stages import KIND_CHOICES
+from workspace import services
+from workspace.models import (
     SPOKEN_LANGUAGES,
     CaseShare,
     CaseStatus,
@@ -25,7 +27,6 @@ from intake.models import (
     Membership,
     Organisation,
 )
-from intake.stages import KIND_CHOICES
 
 ANY = ("", "Any")
 
@@ -58,7 +59,7 @@ class DashboardForm(forms.Form):
     stage = _choice("Stage after the request", KIND_CHOICES)
     sort = forms.ChoiceField(
         label="Sort by",
-        choices=[(key, sort.label) for key, sort in workspace.SORTS.items()],
+        choices=[(key, sort.label) for key, sort in services.SORTS.items()],
         required=False,
     )
 
@@ -66,18 +67,18 @@ class DashboardForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["assigned"].choices = [
             ANY,
-            (workspace.UNASSIGNED, "Nobody"),
+            (services.UNASSIGNED, "Nobody"),
             *((str(m.pk), m.name) for m in members),
         ]
         self.fields["district"].choices = _district_choices()
         self.fields["facility"].choices = _facility_choices()
 
-    def filters(self) -> workspace.Filters:
+    def filters(self) -> services.Filters:
         """The filters asked for; a value that is not on offer is left out, not an error."""
         if not self.is_bound:
-            return workspace.Filters()
+            return services.Filters()
         self.is_valid()
-        return workspace.Filters(**{k: v for k, v in self.cleaned_data.items() if v})
+        return services.Filters(**{k: v for k, v in self.cleaned_data.items() if v})
 
 
 @cache
@@ -264,8 +265,8 @@ class ShareForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        serving = [o.pk for o in workspace.organisations_serving(case)]
-        field.queryset = workspace.organisations_to_share_with(case).filter(pk__in=serving)
+        serving = [o.pk for o in services.organisations_serving(case)]
+        field.queryset = services.organisations_to_share_with(case).filter(pk__in=serving)
         field.label_from_instance = _organisation_label
 
 

@@ -13,19 +13,20 @@ from django.views.decorators.http import require_POST
 from eligibility.rules import summary
 from eligibility.words import long_date
 from evidence.services import evidence_for
-from intake import clock, review, workspace
+from intake import clock, review
 from intake.access import share_for_request
 from intake.drafts import offering
-from intake.models import AuditAction, CaseShare
-from intake.views.advocate.base import case_action, workspace_member
 from intake.views.downloads import case_draft_response
-from intake.workspace_forms import (
+from workspace import services
+from workspace.forms import (
     AssignForm,
     ChangeRequestForm,
     DashboardForm,
     NoteForm,
     StatusForm,
 )
+from workspace.models import AuditAction, CaseShare
+from workspace.views.base import case_action, workspace_member
 
 DOCUMENT_TITLES = {
     "warden-request": "The request to the warden",
@@ -42,8 +43,8 @@ RECENT = 15
 @dataclass(frozen=True)
 class Row:
     share: CaseShare
-    label: workspace.FilingLabel
-    deadline: workspace.FilingLabel | None
+    label: services.FilingLabel
+    deadline: services.FilingLabel | None
 
 
 @login_required
@@ -51,20 +52,20 @@ def dashboard(request):
     membership = workspace_member(request)
     organisation = membership.organisation
     today = clock.today()
-    workspace.refresh_stale_screenings(organisation, today)
+    services.refresh_stale_screenings(organisation, today)
     form = DashboardForm(request.GET or None, members=organisation.members.all())
-    cases = workspace.CaseList(organisation, form.filters())
-    page = cases.page(workspace.page_number(request.GET.get("page")))
+    cases = services.CaseList(organisation, form.filters())
+    page = cases.page(services.page_number(request.GET.get("page")))
     rows = [
         Row(
             s,
-            workspace.filing_label(
+            services.filing_label(
                 s.case.verdict,
                 s.case.earliest_filing_date,
                 today,
                 estimate=s.case.filing_date_is_estimate,
             ),
-            workspace.deadline_label(s.case, today),
+            services.deadline_label(s.case, today),
         )
         for s in page
     ]
@@ -86,19 +87,19 @@ def dashboard(request):
 @require_POST
 def case_start(request):
     membership = workspace_member(request)
-    share = workspace.start_case(membership=membership, today=clock.today())
+    share = services.start_case(membership=membership, today=clock.today())
     return redirect("advocate_case_step", case_id=share.case_id, step="about_you")
 
 
 def case_detail(request, case_id):
     share = share_for_request(request, case_id)
-    workspace.record(share, request.user, AuditAction.VIEWED)
+    services.record(share, request.user, AuditAction.VIEWED)
     return _case_page(request, share)
 
 
 def case_history(request, case_id):
     share = share_for_request(request, case_id)
-    workspace.record(share, request.user, AuditAction.VIEWED, "The history")
+    services.record(share, request.user, AuditAction.VIEWED, "The history")
     return render(
         request,
         "advocate/history.html",
@@ -128,7 +129,7 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
         "case": case,
         "screening": screening,
         "summary": summary(screening),
-        "label": workspace.filing_label(
+        "label": services.filing_label(
             screening.verdict, when, today, estimate=screening.date_is_estimate
         ),
         "filing_date": long_date(when) if when else "",
@@ -159,7 +160,7 @@ def case_status(request, share):
     if not form.is_valid():
         return _case_page(request, share, status_form=form)
     try:
-        workspace.move_status(share=share, status=form.cleaned_data["status"], user=request.user)
+        services.move_status(share=share, status=form.cleaned_data["status"], user=request.user)
     except ValueError:
         messages.error(request, "Someone else changed the status just now. Check it and try again.")
         return redirect(share)
@@ -173,7 +174,7 @@ def case_assign(request, share):
     if not form.is_valid():
         return _case_page(request, share, assign_form=form)
     member = form.cleaned_data["assigned_to"]
-    workspace.assign(share=share, member=member, user=request.user)
+    services.assign(share=share, member=member, user=request.user)
     messages.success(
         request, f"The case is assigned to {member.name}." if member else "Nobody is assigned."
     )
@@ -185,7 +186,7 @@ def case_note(request, share):
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _case_page(request, share, note_form=form)
-    workspace.add_note(share=share, user=request.user, text=form.cleaned_data["text"])
+    services.add_note(share=share, user=request.user, text=form.cleaned_data["text"])
     messages.success(request, "Note saved.")
     return redirect(share.get_absolute_url() + "#notes")
 
@@ -195,7 +196,7 @@ def case_request_changes(request, share):
     form = ChangeRequestForm(request.POST)
     if not form.is_valid():
         return _case_page(request, share, change_form=form)
-    workspace.request_changes(share=share, user=request.user, message=form.cleaned_data["message"])
+    services.request_changes(share=share, user=request.user, message=form.cleaned_data["message"])
     messages.success(request, "The family will see your message on their case.")
     return redirect(share)
 
@@ -207,5 +208,5 @@ def case_draft(request, case_id, document):
         raise Http404("No such document.")
     response = case_draft_response(request, share.case, document)
     if response.status_code == 200:
-        workspace.record(share, request.user, AuditAction.DOWNLOADED, DOCUMENT_TITLES[document])
+        services.record(share, request.user, AuditAction.DOWNLOADED, DOCUMENT_TITLES[document])
     return response

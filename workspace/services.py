@@ -20,26 +20,24 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
 from eligibility import after_filing, courts
+from eligibility.facts import CaseFacts
 from eligibility.rules import verdict_label
 from eligibility.words import court_date, plural
-from intake import review
-from intake.models import (
-    SCREENING_FIELDS,
+from intake import casefiles, review
+from intake.models import SCREENING_FIELDS, Case, CaseGround, SentencingCourt
+from intake.stages import CaseStage
+from workspace.models import (
     AnswerChange,
     AuditAction,
     AuditEvent,
-    Case,
-    CaseGround,
     CaseShare,
     CaseStatus,
     ChangeRequest,
     Membership,
     Note,
     Organisation,
-    SentencingCourt,
     ShareOrigin,
 )
-from intake.stages import CaseStage
 
 PAGE_SIZE = 25
 THE_FAMILY = "The family"
@@ -552,3 +550,29 @@ def record_answer_changes(
         questions = "; ".join(c.field for c in changes)
         record(share, user, AuditAction.CHANGED, f"{plural(len(changes), 'answer')}: {questions}")
     return changes
+
+
+# -- case files -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_case(
+    facts: CaseFacts,
+    *,
+    membership: Membership,
+    today: date,
+    source: str = "",
+    interview: casefiles.Interview | None = None,
+) -> CaseShare:
+    """A new case in the advocate's organisation holding exactly these facts (a case file read
+    by intake/casefiles.py)."""
+    case = casefiles.build_case(facts, today=today, interview=interview)
+    share = CaseShare.objects.create(
+        case=case,
+        organisation=membership.organisation,
+        origin=ShareOrigin.IMPORTED,
+        shared_by=membership.user,
+        status=CaseStatus.NEW,
+    )
+    record(share, membership.user, AuditAction.IMPORTED, source)
+    return share

@@ -12,10 +12,10 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from intake import workspace
 from intake.access import case_for_request
-from intake.models import CaseShare, ChangeRequest
-from intake.workspace_forms import ShareForm
+from workspace import services
+from workspace.forms import ShareForm
+from workspace.models import CaseShare, ChangeRequest
 
 
 def case_share(request, case_id):
@@ -23,7 +23,7 @@ def case_share(request, case_id):
     form = ShareForm(request.POST if request.method == "POST" else None, case=case)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
-        workspace.share_case(case=case, organisation=organisation, user=request.user)
+        services.share_case(case=case, organisation=organisation, user=request.user)
         messages.success(
             request,
             _(
@@ -39,10 +39,10 @@ def case_share(request, case_id):
         {
             "case": case,
             "form": form,
-            "shares": workspace.shared_with(case),
+            "shares": services.shared_with(case),
             "organisations": list(form.fields["organisation"].queryset),
-            "district": workspace.sentencing_district(case),
-            "other_court": workspace.sentenced_by_another_court(case),
+            "district": services.sentencing_district(case),
+            "other_court": services.sentenced_by_another_court(case),
         },
     )
 
@@ -57,7 +57,7 @@ def case_unshare(request, case_id, organisation_id):
     )
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    workspace.stop_sharing(share=share, user=request.user)
+    services.stop_sharing(share=share, user=request.user)
     messages.success(
         request,
         _("%(organisation)s can no longer see your case.")
@@ -77,7 +77,7 @@ def case_changes_done(request, case_id, change_id):
     )
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    workspace.mark_changes_done(change=change, user=request.user)
+    services.mark_changes_done(change=change, user=request.user)
     messages.success(
         request,
         _("Thank you. We told %(organisation)s that you made the changes.")

@@ -1,9 +1,9 @@
-"""Addresses of the advocate workspace, under /advocate/ (included by intake/urls.py)."""
+"""Addresses of the advocate workspace, under /advocate/ (included by config/urls.py)."""
 
 from django.urls import path
 
-from intake.views.advocate import casefiles, cases, team
-from intake.views.advocate.wizard import advocate_case_step
+from workspace.views import casefiles, cases, team
+from workspace.views.wizard import advocate_case_step
 
 urlpatterns = [
     path("", cases.dashboard, name="advocate_dashboard"),

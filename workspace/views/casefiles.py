@@ -8,11 +8,12 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
-from intake import casefiles, clock, workspace
+from intake import casefiles, clock
 from intake.access import share_for_request, shares_for_request
-from intake.models import AuditAction
-from intake.views.advocate.base import workspace_member
-from intake.workspace_forms import ImportForm
+from workspace import services
+from workspace.forms import ImportForm
+from workspace.models import AuditAction
+from workspace.views.base import workspace_member
 
 
 @login_required
@@ -21,7 +22,7 @@ def case_import(request):
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["case_file"]
-        share = casefiles.create_case(
+        share = services.import_case(
             form.facts,
             membership=membership,
             today=clock.today(),
@@ -35,7 +36,7 @@ def case_import(request):
 
 def case_export(request, case_id):
     share = share_for_request(request, case_id)
-    workspace.record(share, request.user, AuditAction.EXPORTED)
+    services.record(share, request.user, AuditAction.EXPORTED)
     response = HttpResponse(
         casefiles.export_text(share.case), content_type="application/json; charset=utf-8"
     )
@@ -57,7 +58,7 @@ def export_selection(request):
     shares = shares_for_request(request, chosen)
     with transaction.atomic():
         for share in shares:
-            workspace.record(share, request.user, AuditAction.EXPORTED, "In a zip of case files")
+            services.record(share, request.user, AuditAction.EXPORTED, "In a zip of case files")
     today = clock.today()
     response = HttpResponse(
         casefiles.export_zip((s.case for s in shares), today), content_type="application/zip"

@@ -7,7 +7,7 @@ from functools import wraps
 from django.http import Http404, HttpResponseNotAllowed
 
 from intake.access import membership_for, share_for_request
-from intake.models import Membership
+from workspace.models import Membership
 
 
 def workspace_member(request, *, admin: bool = False) -> Membership:

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from config.mail import send_safely
-from intake.models import INVITATION_DAYS, Invitation, Membership
-from intake.views.advocate.base import workspace_member
-from intake.workspace_forms import InviteForm, JoinForm, ProfileForm
+from workspace.forms import InviteForm, JoinForm, ProfileForm
+from workspace.models import INVITATION_DAYS, Invitation, Membership
+from workspace.views.base import workspace_member
 
 
 def _team_page(request, membership: Membership, form: InviteForm | None = None):
