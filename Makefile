@@ -52,11 +52,17 @@ serve: install
 
 # The whole suite on SQLite, then every database test and the concurrency test (a live
 # gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.
+# Each pass spreads its tests over one worker per core (pytest-xdist); every worker has its own
+# test database, so no test waits on or sees another's. Tests sharing a fixture made once per
+# module or package (the rendered drafts, the browser) stay on one worker (tests/conftest.py).
+# TEST_WORKERS=0 runs a pass in one process.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 test: install messages
 	DEBUG=true $(BIN)/python manage.py check
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
-	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "(db or concurrency) and not browser" -p no:cacheprovider
+	$(PYTEST)
+	$(BIN)/python scripts/with_postgres.py -- $(PYTEST) -m "(db or concurrency) and not browser" -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .
