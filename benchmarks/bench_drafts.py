@@ -70,15 +70,15 @@ def run() -> list[Row]:
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     from django.core.cache import cache
 
-    from intake import drafts
+    from intake.drafts import caching, rendering
 
-    drafts.render(case_with(1), "motion", as_of=AS_OF)  # load fonts and templates once
+    rendering.render(case_with(1), "motion", as_of=AS_OF)  # load fonts and templates once
     rows = []
     medians = {}
     for grounds in (1, 3, 10):
         facts = case_with(grounds)
         seconds = median_seconds(
-            lambda f=facts: drafts.render(f, "motion", as_of=AS_OF), RENDER_RUNS
+            lambda f=facts: rendering.render(f, "motion", as_of=AS_OF), RENDER_RUNS
         )
         medians[grounds] = seconds
         has_target = grounds == 3
@@ -93,9 +93,9 @@ def run() -> list[Row]:
 
     facts = case_with(3)
     cache.clear()
-    drafts.render_cached(facts, "motion", as_of=AS_OF)
+    caching.render_cached(facts, "motion", as_of=AS_OF)
     seconds = median_seconds(
-        lambda: drafts.render_cached(facts, "motion", as_of=AS_OF), CACHED_RUNS
+        lambda: caching.render_cached(facts, "motion", as_of=AS_OF), CACHED_RUNS
     )
     speed_up = medians[3] / seconds
     rows.append(
@@ -112,12 +112,12 @@ def run() -> list[Row]:
 
 def libreoffice_row(facts, weasyprint_median: float) -> Row:
     """The same motion (3 grounds) as a DOCX, converted by soffice: median, and the ratio."""
-    from intake import drafts
+    from intake.drafts import rendering
 
     name = f"LibreOffice DOCX to PDF, 3 grounds ({SOFFICE_RUNS} runs)"
     if soffice() is None:
         return Row(name, "not installed, skipped")
-    converter = Converter(drafts.document_html(facts, "motion", as_of=AS_OF))
+    converter = Converter(rendering.document_html(facts, "motion", as_of=AS_OF))
     try:
         seconds = median_seconds(converter.convert, SOFFICE_RUNS)
     finally:

@@ -30,9 +30,9 @@ setup_django(scratch_db=False)
 RENDER = """
 import logging
 from bench_drafts import AS_OF, case_with
-from intake import drafts
+from intake.drafts import rendering
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-assert drafts.render(case_with(10), "motion", as_of=AS_OF)[:4] == b"%PDF"
+assert rendering.render(case_with(10), "motion", as_of=AS_OF)[:4] == b"%PDF"
 """
 
 
@@ -63,9 +63,9 @@ def libreoffice_row(rendering_mb: float) -> Row:
     setup_django(scratch_db=False)
     from bench_drafts import AS_OF, case_with
 
-    from intake import drafts
+    from intake.drafts import rendering
 
-    converter = Converter(drafts.document_html(case_with(10), "motion", as_of=AS_OF))
+    converter = Converter(rendering.document_html(case_with(10), "motion", as_of=AS_OF))
     try:
         # A fresh Python process runs soffice and reports its own children's peak, so the
         # DOCX's making (in this process's children) is not counted.

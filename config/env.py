@@ -92,7 +92,7 @@ def database_from_url(url: str) -> dict:
 def cache_from_url(url: str) -> dict:
     """db://TABLE (a table in the database) or redis://host:port/db as CACHES['default'].
 
-    The cache holds the log-in and sign-up counters (config/throttle.py), so it must be one
+    The cache holds the log-in and sign-up counters (accounts/throttle.py), so it must be one
     that every worker process and every server shares: never a per-process memory cache.
     """
     parts = urlsplit(url)

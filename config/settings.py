@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks.backends.database",
     "eligibility",
     "intake",
+    "accounts",
     "evidence",
     "notices",
 ]
@@ -60,8 +61,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # The browser that signed up may log in before the address is confirmed (notices/accounts.py).
-    "notices.accounts.SignedUpHereMiddleware",
+    # The browser that signed up may log in before the address is confirmed (accounts/emails.py).
+    "accounts.emails.SignedUpHereMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -100,7 +101,7 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The log-in and sign-up counters (config/throttle.py) live in the cache, and every gunicorn
+# The log-in and sign-up counters (accounts/throttle.py) live in the cache, and every gunicorn
 # worker and every server must see the same counts: so by default a table in the database
 # (made by `manage.py createcachetable`, which make run/serve run and the test run does by
 # itself), or Redis with CACHE_URL=redis://host:6379/0 (needs `pip install redis`).
@@ -118,7 +119,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "config.passwords.VarietyValidator"},
+    {"NAME": "accounts.passwords.VarietyValidator"},
 ]
 
 LANGUAGE_CODE = "en-us"
@@ -202,8 +203,8 @@ LOGGING = {
 }
 
 # A new account's address must be confirmed before it logs in anywhere but the browser that
-# signed up (notices/accounts.py).
-AUTHENTICATION_BACKENDS = ["notices.accounts.ConfirmedAddressBackend"]
+# signed up (accounts/emails.py).
+AUTHENTICATION_BACKENDS = ["accounts.emails.ConfirmedAddressBackend"]
 # A password reset link works once, for 3 days.
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 60 * 60)
 LOGIN_URL = "login"
@@ -250,7 +251,7 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
 # changed for this many days (no one can reach it any more).
 ANONYMOUS_CASE_DAYS = env_int("ANONYMOUS_CASE_DAYS", 30)
 
-# Password guessing and mass sign-ups (config/throttle.py): this many failed log-ins for one
+# Password guessing and mass sign-ups (accounts/throttle.py): this many failed log-ins for one
 # email address, or from one IP address, within LOCKOUT_SECONDS lock it out for LOCKOUT_SECONDS;
 # so do this many sign-up tries from one IP address.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)

@@ -343,9 +343,13 @@ def _administrative(kind: str, on: date, as_of: date) -> Next:
     return Next(message, due, state, REMEDY_RULES)
 
 
+def _settled(stage: Stage, stages: list[Stage]) -> list[Stage]:
+    return [s for s in stages if s.kind in _SETTLED_BY.get(stage.kind, ()) and s.on >= stage.on]
+
+
 def next_after(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -> Next:
     """What comes next after `stage`, given every stage recorded and the case's facts."""
-    settled = [s for s in stages if s.kind in _SETTLED_BY.get(stage.kind, ()) and s.on >= stage.on]
+    settled = _settled(stage, stages)
     if settled:
         return Next(
             _("Done: “%(stage)s” is written down below.")
@@ -413,6 +417,86 @@ def _decided(stage: Stage, stages: list[Stage], facts: CaseFacts, as_of: date) -
         appeal = Next(_("The notice of appeal was mailed."), appeal.due_on, DONE, APPEAL_RULE)
     later = new_motion(facts, filed_on, stage.on, as_of)
     return Next(f"{appeal.message} {later.message}", appeal.due_on, appeal.state, APPEAL_RULE)
+
+
+# -- the dates a case waits for: reminders and the advocate's list ---------------------------
+
+FIRST_DAY_TO_FILE = "first_day_to_file"
+REPLY_DUE = "reply_due"
+APPEAL_DUE = "appeal_due"
+FILE_AGAIN = "file_again"
+BP9_DUE = "bp9_due"
+WARDEN_ANSWER_DUE = "warden_answer_due"
+BP10_DUE = "bp10_due"
+REGION_ANSWER_DUE = "region_answer_due"
+BP11_DUE = "bp11_due"
+CENTRAL_OFFICE_ANSWER_DUE = "central_office_answer_due"
+
+DEADLINE_LABELS = {
+    FIRST_DAY_TO_FILE: gettext_noop("First day to file the motion"),
+    REPLY_DUE: gettext_noop("Reply due"),
+    APPEAL_DUE: gettext_noop("Notice of appeal due"),
+    FILE_AGAIN: gettext_noop("Day to file the motion again"),
+    BP9_DUE: gettext_noop("BP-9 due"),
+    WARDEN_ANSWER_DUE: gettext_noop("The warden's answer due"),
+    BP10_DUE: gettext_noop("BP-10 due"),
+    REGION_ANSWER_DUE: gettext_noop("The regional director's answer due"),
+    BP11_DUE: gettext_noop("BP-11 due"),
+    CENTRAL_OFFICE_ANSWER_DUE: gettext_noop("The central office's answer due"),
+}
+
+# What the date after each stage is (a decision: by its outcome).
+_DEADLINE_AFTER = {
+    RESPONSE: REPLY_DUE,
+    DENIED: APPEAL_DUE,
+    DISMISSED_UNEXHAUSTED: FILE_AGAIN,
+    WARDEN_DENIED: BP9_DUE,
+    BP9_FILED: WARDEN_ANSWER_DUE,
+    BP9_ANSWERED: BP10_DUE,
+    BP10_FILED: REGION_ANSWER_DUE,
+    BP10_ANSWERED: BP11_DUE,
+    BP11_FILED: CENTRAL_OFFICE_ANSWER_DUE,
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A date a case waits for, and what it is (DEADLINE_LABELS)."""
+
+    kind: str
+    due_on: date
+
+
+def deadlines(stages: list[Stage], facts: CaseFacts, as_of: date) -> list[Deadline]:
+    """Each recorded stage's date still open, as `next_after` computes it (domain.md § 9 and
+    § 2's administrative-remedy deadlines): the reply on the date the court's order gives
+    (never guessed: none without it), the notice of appeal 14 days after a denial is entered,
+    the day to file again, each BP-9/10/11 and the answer each one waits for. A stage the next
+    one already settled gives none. Calendar days, as computed: no weekend or holiday is
+    skipped, so the date is never later than the law's. Dates already past are kept (the
+    reader decides whether they still matter)."""
+    out = []
+    for stage in stages:
+        kind = _DEADLINE_AFTER.get(stage.outcome if stage.kind == DECIDED else stage.kind)
+        if kind is None:
+            continue
+        after = next_after(stage, stages, facts, as_of)
+        if after.due_on is not None and after.state != DONE:
+            out.append(Deadline(kind, after.due_on))
+    return out
+
+
+def next_deadline(
+    stages: list[Stage], facts: CaseFacts, earliest_filing_date: date | None, as_of: date
+) -> Deadline | None:
+    """The soonest date from `as_of` on among what the case waits for: the first day to file
+    (the screening's `earliest_filing_date`, until a motion is recorded as mailed) and each
+    stage's date (`deadlines`). None when nothing ahead has a date."""
+    found = deadlines(stages, facts, as_of)
+    if earliest_filing_date is not None and not any(s.kind == FILED for s in stages):
+        found.append(Deadline(FIRST_DAY_TO_FILE, earliest_filing_date))
+    ahead = [d for d in found if d.due_on >= as_of]
+    return min(ahead, key=lambda d: d.due_on) if ahead else None
 
 
 # -- the reply to the government's response (domain.md § 9) ----------------------------------

@@ -24,6 +24,10 @@ class GroundInfo:
     family: str  # grounds of one family cover each other in a request (domain.md § 3)
     title_en: str  # plain words, for the interview
     heading: str  # formal heading, for the drafts; never translated
+    # The legal standard of the paragraph, in the motion's own words, so that each ground's
+    # section tells the court which test the facts meet; English, never translated. Empty for
+    # a ground no motion may raise.
+    standard: str
     explanation_en: str
     facts_to_ask_en: tuple[str, ...]
     evidence_en: tuple[str, ...]
@@ -66,6 +70,12 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="medical",
         title_en=gettext_noop("A terminal illness"),
         heading="Terminal Illness",
+        standard=(
+            "A terminal illness is an extraordinary and compelling reason: a serious and advanced "
+            "illness with an end-of-life trajectory, such as metastatic cancer, amyotrophic "
+            "lateral sclerosis (ALS), end-stage organ disease or advanced dementia. No specific "
+            "prognosis of life expectancy is required."
+        ),
         explanation_en=gettext_noop(
             "Your loved one has a serious illness that is getting worse. It is expected to "
             "end their life. Examples are cancer that has spread, ALS, or organs that are "
@@ -92,6 +102,12 @@ CATALOGUE: tuple[GroundInfo, ...] = (
             "A health problem that makes it very hard to care for themselves in prison"
         ),
         heading="Serious Medical Condition Limiting Self-Care",
+        standard=(
+            "A serious physical or medical condition, a serious functional or cognitive "
+            "impairment, or deteriorating health because of the aging process is an extraordinary "
+            "and compelling reason when it substantially diminishes the ability to provide "
+            "self-care within a correctional facility and recovery is not expected."
+        ),
         explanation_en=gettext_noop(
             "Your loved one has a serious health problem. It may be an illness, a disability, "
             "or old age. It makes it very hard for them to take care of themselves in prison. "
@@ -118,6 +134,11 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="medical",
         title_en=gettext_noop("Needed medical care that the prison is not giving"),
         heading="Serious Medical Condition Requiring Care That Is Not Being Provided",
+        standard=(
+            "A medical condition that requires long-term or specialized medical care that is not "
+            "being provided, without which there is a risk of serious deterioration in health or "
+            "death, is an extraordinary and compelling reason."
+        ),
         explanation_en=gettext_noop(
             "Your loved one needs long-term care or care from a special doctor. The prison is "
             "not giving it. Without it, they could get much sicker or die."
@@ -141,6 +162,13 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="medical",
         title_en=gettext_noop("A disease outbreak at the prison that puts them at special risk"),
         heading="Outbreak of Infectious Disease or Public Health Emergency",
+        standard=(
+            "An extraordinary and compelling reason exists when the facility is affected, or at "
+            "imminent risk of being affected, by an ongoing outbreak of infectious disease or a "
+            "declared public health emergency; personal health risk factors put the defendant at "
+            "increased risk of severe complications or death from it; and that risk cannot be "
+            "adequately mitigated in a timely manner."
+        ),
         explanation_en=gettext_noop(
             "All three must be true. A disease is spreading at the prison, or is about to. "
             "Your loved one's health makes them more likely to get very sick or die from it. "
@@ -164,6 +192,12 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="age",
         title_en=gettext_noop("Older age with failing health"),
         heading="Age of the Defendant",
+        standard=(
+            "An extraordinary and compelling reason exists when the defendant is at least 65 years "
+            "old, is experiencing a serious deterioration in physical or mental health because of "
+            "the aging process, and has served at least 10 years or 75 percent of the term of "
+            "imprisonment, whichever is less."
+        ),
         explanation_en=gettext_noop(  # xgettext:no-python-format
             "Your loved one is 65 or older. Their body or mind is getting much weaker with "
             "age. And they have served 10 years, or 75% of the sentence if that is less."
@@ -187,6 +221,11 @@ CATALOGUE: tuple[GroundInfo, ...] = (
             "The person caring for their child died or can no longer care for the child"
         ),
         heading="Death or Incapacitation of the Caregiver of the Defendant's Child",
+        standard=(
+            "The death or incapacitation of the caregiver of the defendant's minor child, or of "
+            "the defendant's adult child who cannot care for themselves because of a disability or "
+            "medical condition, is an extraordinary and compelling reason."
+        ),
         explanation_en=gettext_noop(
             "Someone was caring for your loved one's child. That person has died or can no "
             "longer do it. The child is under 18, or is an adult who cannot care for "
@@ -214,6 +253,11 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="family_spouse_partner",
         title_en=gettext_noop("Their spouse or partner can no longer care for themselves"),
         heading="Incapacitation of the Defendant's Spouse or Registered Partner",
+        standard=(
+            "The incapacitation of the defendant's spouse or registered partner, when the "
+            "defendant would be the only available caregiver, is an extraordinary and compelling "
+            "reason."
+        ),
         explanation_en=gettext_noop(
             "Your loved one's husband, wife or partner can no longer care for themselves. No "
             "one but your loved one is there to care for them."
@@ -234,6 +278,10 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="family_parent",
         title_en=gettext_noop("Their parent can no longer care for themselves"),
         heading="Incapacitation of the Defendant's Parent",
+        standard=(
+            "The incapacitation of the defendant's parent, when the defendant would be the only "
+            "available caregiver for the parent, is an extraordinary and compelling reason."
+        ),
         explanation_en=gettext_noop(
             "Your loved one's mother or father can no longer care for themselves. No one but "
             "your loved one is there to care for them."
@@ -254,6 +302,12 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="family_other",
         title_en=gettext_noop("Another close family member needs them as their only caregiver"),
         heading="Incapacitation of Another Immediate Family Member",
+        standard=(
+            "Circumstances like those of USSG §1B1.13(b)(3)(A)–(C) involving another immediate "
+            "family member, or someone whose relationship with the defendant is like that of an "
+            "immediate family member, are an extraordinary and compelling reason when the "
+            "defendant would be the only available caregiver."
+        ),
         explanation_en=gettext_noop(
             "Another close family member can no longer care for themselves. This can be a "
             "grandchild, grandparent, brother, sister, or someone just as close. No one but "
@@ -280,6 +334,16 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="abuse_in_custody",
         title_en=gettext_noop("They were abused by prison staff while serving this sentence"),
         heading="Victim of Abuse While in Custody",
+        standard=(
+            "An extraordinary and compelling reason exists when, while serving this sentence, the "
+            'defendant was the victim of sexual abuse involving a "sexual act" (18 U.S.C. § '
+            "2246(2)), or of physical abuse resulting in serious bodily injury, committed by a "
+            "correctional officer, another employee or contractor of the Bureau of Prisons, or "
+            "anyone else who had custody or control of the defendant. The misconduct must be "
+            "established by a conviction, a civil finding or admission of liability, or an "
+            "administrative finding, unless those proceedings are unduly delayed or the defendant "
+            "is in imminent danger."
+        ),
         explanation_en=gettext_noop(
             "While serving this sentence, your loved one was sexually abused or badly hurt. A "
             "guard, another prison worker, or someone else in charge of them did it. Abuse by "
@@ -308,6 +372,11 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="other",
         title_en=gettext_noop("Another reason just as serious"),
         heading="Other Extraordinary and Compelling Reasons",
+        standard=(
+            "Any other circumstance or combination of circumstances that, alone or together with "
+            "the reasons in USSG §1B1.13(b)(1)–(4), is similar in gravity to those reasons is an "
+            "extraordinary and compelling reason."
+        ),
         explanation_en=gettext_noop(
             "Something else is happening that is just as serious as the reasons above. It can "
             "stand alone or go with another reason."
@@ -323,6 +392,7 @@ CATALOGUE: tuple[GroundInfo, ...] = (
         family="unusually_long_sentence",
         title_en=gettext_noop("An unusually long sentence because the law has changed"),
         heading="Unusually Long Sentence",
+        standard="",
         explanation_en=gettext_noop(
             "This reason can no longer be used on its own terms. Please talk to a lawyer."
         ),

@@ -81,6 +81,9 @@ class RequestResult:
     exhausted_on: date | None  # the earliest candidate date this request gives
     proven: bool  # whether `exhausted_on` is proven
     grounds: tuple[str, ...]  # the case's grounds it covers (by family), in the case's order
+    # The BP-9 the early-denial advice offers (domain.md § 2 rule 4): the warden said no before
+    # the 30 days, no appeal is filed yet and the circuit has not settled the question.
+    bp9_due_on: date | None = None
 
 
 # The motions a screening may allow: every qualifying ground, or the grounds that can go sooner.
@@ -1145,7 +1148,25 @@ def _request_result(view: RequestView, facts: CaseFacts) -> RequestResult:
         exhausted_on=first.on if first else None,
         proven=bool(first and first.proven),
         grounds=tuple(g.category for g in facts.grounds if view.covers(g.category)),
+        bp9_due_on=_bp9_due_on(view, facts),
     )
+
+
+def _bp9_due_on(view: RequestView, facts: CaseFacts) -> date | None:
+    r = view.request
+    if r.response != "denied" or r.response_on is None or view.receipt is None:
+        return None
+    appeal = r.appeal
+    if any(d is not None for d in (appeal.bp9_on, appeal.bp10_on, appeal.bp11_on)):
+        return None
+    if appeal.final_denial_on is not None:
+        return None
+    if r.response_on >= _plus(view.receipt, timedelta(days=WAIT_DAYS)):
+        return None
+    district = courts.district(facts.sentence.district)
+    if district is not None and district.circuit in courts.CIRCUITS_FILING_AFTER_DENIAL_SETTLED:
+        return None
+    return _plus(r.response_on, timedelta(days=BP9_DAYS))
 
 
 def _no_motion_reason(result: Screening) -> str:

@@ -22,8 +22,10 @@ ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
 def supports_choices(case: Case) -> list[tuple[str, object]]:
     """What a document can be for, from the case's own answers, grouped for a <select>.
 
-    Values are the stable ids the model keeps (see evidence/models.py): "ground:<id>",
-    "request:<position>:<role>", "release_plan", "background".
+    Values name what the model keeps (see evidence/models.py): "ground:<id>",
+    "request:<request's row id>:<role>", "release_plan", "background". Only the case's own
+    requests are offered, so a value naming another case's request is refused as any other
+    choice not on the list.
     """
     choices: list[tuple[str, object]] = [("", _("Choose what it is for"))]
     requests = []
@@ -35,7 +37,7 @@ def supports_choices(case: Case) -> list[tuple[str, object]]:
                 text = gettext("Request %(number)s, sent %(date)s: %(label)s") % words
             else:
                 text = gettext("Request %(number)s: %(label)s") % words
-            requests.append((f"request:{request.position}:{role}", text))
+            requests.append((f"request:{request.pk}:{role}", text))
     if requests:
         choices.append((_("Requests to the warden"), requests))
     grounds = [(f"ground:{g.category}", BY_ID[g.category].title) for g in case.grounds.all()]
@@ -62,10 +64,10 @@ def parse_supports(value: str) -> dict:
     if kind == "ground":
         return {"supports": Attachment.Supports.GROUND, "ground": rest}
     if kind == "request":
-        position, _, role = rest.partition(":")
+        request_id, _, role = rest.partition(":")
         return {
             "supports": Attachment.Supports.REQUEST,
-            "request_position": int(position),
+            "request_id": int(request_id),
             "request_role": role,
         }
     return {"supports": kind}

@@ -1,11 +1,10 @@
 """Documents a family uploads for a case: the exhibits of the motion (issue 6).
 
-A document says what it supports by the same stable ids the drafts use, not by a foreign key
-to the row: the interview saves a step by deleting and recreating its rows (intake/answers.py),
-so a key to a `CaseGround` or a `WardenRequest` would be cut, or would take the file with it,
-each time the family saves that step again. A ground is named by its id (one per case); a
-request to the warden by its position in the case's list, which follows the request when the
-family removes one before it (evidence/signals.py).
+A document says what it supports. A ground is named by its id (one per case, as the drafts name
+it). A request to the warden is a foreign key to its row: the interview edits the requests in
+place (intake/answers.py), so a document stays with its request however the list is edited, and
+when the family deletes that request the key is emptied (`SET_NULL`): the document is kept and
+shown as no longer attached to a request, never filed as the proof of another one.
 
 The file lives in Django's default storage under a name made of ids only, so neither the path
 nor a listing of the storage reveals who it is about.
@@ -19,8 +18,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from intake import drafts
-from intake.models import Case
+from intake.drafts import lettering
+from intake.models import Case, WardenRequest
 
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
@@ -51,18 +50,22 @@ class Attachment(models.Model):
         SUPPORT_LETTER = "support_letter", _("A letter of support")
         OTHER = "other", _("Something else")
 
-    REQUEST_REMOVED = 32767  # the largest position; no case has that many requests
-
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     supports = models.CharField(max_length=16, choices=Supports.choices)
-    # For a ground: its id (eligibility.grounds). For a request: its WardenRequest.position,
-    # or REQUEST_REMOVED once the family removes that request (evidence/signals.py).
+    # For a ground: its id (eligibility.grounds).
     ground = models.CharField(max_length=32, blank=True)
-    request_position = models.PositiveSmallIntegerField(null=True, blank=True)
+    # For a request: its row, or None once the family deletes that request.
+    request = models.ForeignKey(
+        WardenRequest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attachments",
+    )
     request_role = models.CharField(max_length=32, choices=Role.choices, blank=True)
     description = models.CharField(max_length=200)
-    # Medical kinds are the exhibits the person asks to file under seal (drafts.SEALED_KINDS).
+    # Medical kinds are the exhibits the person asks to file under seal (lettering.SEALED_KINDS).
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(upload_to=stored_name, max_length=200)
     # What the content turned out to be (evidence/validation.py), never what the browser said.
@@ -85,14 +88,8 @@ class Attachment(models.Model):
             ),
             models.CheckConstraint(
                 name="attachment_request_only_for_requests",
-                condition=(
-                    models.Q(supports="request", request_position__isnull=False)
-                    & ~models.Q(request_role="")
-                )
-                | (
-                    ~models.Q(supports="request")
-                    & models.Q(request_position__isnull=True, request_role="")
-                ),
+                condition=(models.Q(supports="request") & ~models.Q(request_role=""))
+                | (~models.Q(supports="request") & models.Q(request__isnull=True, request_role="")),
             ),
         ]
 
@@ -107,19 +104,20 @@ class Attachment(models.Model):
     def extension(self) -> str:
         return EXTENSIONS[self.content_type]
 
-    def as_evidence(self, request_index: dict[int, int]) -> drafts.Evidence:
-        """The document as the drafts see it. `request_index` maps a request's position to its
-        index in `Case.to_facts().warden_requests`; a request that is gone maps to nothing."""
-        return drafts.Evidence(
+    @property
+    def detached(self) -> bool:
+        """A document for a request the family has since deleted."""
+        return self.supports == self.Supports.REQUEST and self.request_id is None
+
+    def as_evidence(self, request_index: dict[int, int]) -> lettering.Evidence:
+        """The document as the drafts see it. `request_index` maps a request's id to its index
+        in `Case.to_facts().warden_requests`; a deleted request maps to nothing."""
+        return lettering.Evidence(
             key=str(self.id),
             description=self.description,
             supports=self.supports,
             ground=self.ground,
-            request=(
-                request_index.get(self.request_position)
-                if self.request_position is not None
-                else None
-            ),
+            request=request_index.get(self.request_id) if self.request_id is not None else None,
             role=self.request_role,
             kind=self.kind,
             sha256=self.sha256,

@@ -35,7 +35,7 @@ from eligibility import rules
 from eligibility.facts import CaseFacts
 from evidence.tagging import StructureTree, mark_as_artifact
 from evidence.validation import open_pdf
-from intake import drafts
+from intake.drafts import caching, lettering, rendering
 
 LETTER = (612, 792)  # US Letter in PDF points
 # Photos are drawn at this resolution inside these margins (inches): left, top, right, bottom.
@@ -55,12 +55,12 @@ class Packet:
 def packet_key(
     facts: CaseFacts,
     as_of: date,
-    evidence: Sequence[drafts.Evidence],
+    evidence: Sequence[lettering.Evidence],
     document: str = "motion",
     preparer_role: str | None = None,
 ) -> str:
     """The packet's ETag: everything in the drafts' key, plus this module's own code."""
-    key = drafts.cache_key(facts, f"filing-packet:{document}", as_of, evidence, preparer_role)
+    key = caching.cache_key(facts, f"filing-packet:{document}", as_of, evidence, preparer_role)
     return hashlib.sha256(f"{key}:{_packet_version()}".encode()).hexdigest()
 
 
@@ -69,7 +69,7 @@ def build_packet(
     *,
     as_of: date,
     screening: rules.Screening,
-    evidence: Sequence[drafts.Evidence],
+    evidence: Sequence[lettering.Evidence],
     open_file: Callable[[str], IO[bytes]],
     content_types: dict[str, str],
     document: str = "motion",
@@ -80,10 +80,10 @@ def build_packet(
     `open_file(key)` opens an uploaded document for reading, and `content_types[key]` says
     whether it is a PDF or an image (as checked on upload). `progress(done, total)` is told of
     each step: every page placed, then every page numbered."""
-    exhibits = drafts.exhibit_list(facts, screening, evidence, document, preparer_role)
+    exhibits = lettering.exhibit_list(facts, screening, evidence, document, preparer_role)
     motion = PdfReader(
         io.BytesIO(
-            drafts.render(
+            rendering.render(
                 facts,
                 document,
                 as_of=as_of,
@@ -94,7 +94,7 @@ def build_packet(
             )
         )
     )
-    cover_pdf, covers = _cover_pages(drafts.render_exhibit_covers(facts, exhibits), exhibits)
+    cover_pdf, covers = _cover_pages(rendering.render_exhibit_covers(facts, exhibits), exhibits)
     writer = PdfWriter()
     tree = StructureTree(writer)
     with ExitStack() as files:
@@ -174,7 +174,7 @@ def _drafted_pages(
     screening: rules.Screening,
     preparer_role: str | None,
 ) -> PdfReader:
-    pdf = drafts.render(
+    pdf = rendering.render(
         facts,
         document,
         as_of=as_of,
@@ -222,7 +222,7 @@ def _document_pages(file: IO[bytes], content_type: str) -> list:
 
 
 def _cover_pages(
-    document, exhibits: Sequence[drafts.Exhibit]
+    document, exhibits: Sequence[lettering.Exhibit]
 ) -> tuple[PdfReader, dict[str, range]]:
     """The covers, and each exhibit's cover pages in them (usually one), found by the anchor
     each cover carries."""
@@ -239,7 +239,7 @@ def _cover_pages(
 def _index(
     facts: CaseFacts,
     screening: rules.Screening,
-    exhibits: Sequence[drafts.Exhibit],
+    exhibits: Sequence[lettering.Exhibit],
     motion_pages: int,
     sizes: dict[str, int],
     document: str = "motion",
@@ -251,7 +251,7 @@ def _index(
         for exhibit in exhibits:
             first_pages[exhibit.letter] = page
             page += sizes[exhibit.letter]
-        laid_out = drafts.render_exhibit_index(
+        laid_out = rendering.render_exhibit_index(
             facts, screening, exhibits, first_pages=first_pages, document=document
         )
         if len(laid_out.pages) == index_pages:
@@ -262,7 +262,7 @@ def _index(
 
 def _stamp_page_numbers(writer: PdfWriter, stamped: Callable[[], None] = lambda: None) -> None:
     """Stamp "Page X of Y" on every page, centred at the foot of pages of any size or rotation."""
-    stamps = PdfReader(io.BytesIO(drafts.render_page_numbers(len(writer.pages)))).pages
+    stamps = PdfReader(io.BytesIO(rendering.render_page_numbers(len(writer.pages)))).pages
     for page, stamp in zip(writer.pages, stamps, strict=True):
         page.transfer_rotation_to_content()
         box = page.mediabox

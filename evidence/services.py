@@ -8,6 +8,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from eligibility.facts import CaseFacts
 from eligibility.rules import Screening, screen
@@ -15,8 +16,12 @@ from evidence import packet
 from evidence.forms import room_left, too_many_message
 from evidence.models import Attachment
 from evidence.validation import Inspected
-from intake import drafts
+from intake.drafts import lettering
 from intake.models import Case
+
+REQUEST_DELETED = gettext_lazy(
+    "The request you chose was removed from the case. Choose what the document is for again"
+)
 
 
 def attachment_create(
@@ -33,6 +38,10 @@ def attachment_create(
         if Attachment.objects.filter(case=case).count() >= limit:
             raise ValidationError(too_many_message(limit), code="too_many")
         room_left(case, inspected)
+        request_id = supports.get("request_id")
+        if request_id is not None and not case.warden_requests.filter(pk=request_id).exists():
+            # Deleted since the form was drawn (the case's lock orders this after that save).
+            raise ValidationError(REQUEST_DELETED, code="request_deleted")
         attachment = Attachment(
             case=case,
             description=description.strip(),
@@ -64,7 +73,7 @@ def exhibit_letters(case: Case, *, as_of: date) -> dict[str, str]:
     document = packet_motion(screening)
     if document is None:
         return {}
-    exhibits = drafts.exhibit_list(
+    exhibits = lettering.exhibit_list(
         facts, screening, evidence_for(case), document, case.preparer_role or None
     )
     return {file.key: exhibit.letter for exhibit in exhibits for file in exhibit.files}
@@ -85,7 +94,7 @@ def case_packet(
     facts: CaseFacts,
     as_of: date,
     screening: Screening,
-    evidence: Sequence[drafts.Evidence],
+    evidence: Sequence[lettering.Evidence],
     document: str = "motion",
     progress: Callable[[int, int], None] | None = None,
 ) -> packet.Packet:
@@ -104,10 +113,9 @@ def case_packet(
     )
 
 
-def evidence_for(case: Case) -> tuple[drafts.Evidence, ...]:
+def evidence_for(case: Case) -> tuple[lettering.Evidence, ...]:
     """The case's documents as the drafts read them, in upload order."""
-    # The requests themselves, not their positions alone: a page that prefetched them (the
-    # results) reads them without another query.
-    positions = [request.position for request in case.warden_requests.all()]
-    request_index = {position: index for index, position in enumerate(positions)}
+    # The requests themselves, not their ids alone: a page that prefetched them (the results)
+    # reads them without another query. Their order is the one `Case.to_facts` gives.
+    request_index = {request.pk: index for index, request in enumerate(case.warden_requests.all())}
     return tuple(a.as_evidence(request_index) for a in case.attachments.all())

@@ -21,9 +21,11 @@ from evidence.forms import UploadForm, supports_choices
 from evidence.models import Attachment, PacketBuild
 from intake import clock
 from intake.access import case_for_request
-from intake.views.downloads import last_name, not_modified, safe_filename
+from intake.filenames import last_name, not_modified, safe_filename
 
 GONE = gettext_lazy("A part of your answers that is no longer there")
+# A document whose request to the warden was deleted: kept, and filed with no request.
+DETACHED = gettext_lazy("No longer attached to a request")
 # The packet and its progress carry personal data: never kept by the browser or a cache.
 NO_STORE = "private, no-store"
 
@@ -44,7 +46,7 @@ def case_documents(request, case_id):
                     **form.cleaned_data["supports"],
                 )
             except ValidationError as exc:
-                form.add_error("file", exc)
+                form.add_error("supports" if exc.code == "request_deleted" else "file", exc)
             else:
                 added = _("Added: %(description)s") % {"description": attachment.description}
                 messages.success(request, added)
@@ -187,7 +189,7 @@ def _rows(case) -> list[dict]:
         {
             "attachment": a,
             "letter": letters.get(str(a.id)),
-            "for": labels.get(_supports_value(a), GONE),
+            "for": DETACHED if a.detached else labels.get(_supports_value(a), GONE),
             "size": filesizeformat(a.size),
             "type": _("PDF file") if a.content_type == "application/pdf" else _("Picture"),
         }
@@ -201,7 +203,7 @@ def _supports_value(attachment: Attachment) -> str:
     if attachment.supports == Attachment.Supports.GROUND:
         return f"ground:{attachment.ground}"
     if attachment.supports == Attachment.Supports.REQUEST:
-        return f"request:{attachment.request_position}:{attachment.request_role}"
+        return f"request:{attachment.request_id}:{attachment.request_role}"
     return attachment.supports
 
 

@@ -5,7 +5,8 @@ on appeal without prepaying fees (Fed. R. App. P. 24).
 
 The court of appeals is the district's circuit (eligibility.courts); the order's entry date is
 the one the family recorded on the timeline. The deadline is said on the timeline page, never
-inside the court paper.
+inside the court paper; how to sign and mail the reply is on its own sheet for the family
+(`render_reply_sheet`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from eligibility import after_filing, courts, rules
 from eligibility.facts import CaseFacts
 from eligibility.words import court_date
-from intake import drafts
+from intake import readme
+from intake.drafts import context, lettering, offering, rendering
 
 NOTICE_OF_APPEAL = "notice-of-appeal"
 
@@ -27,30 +30,29 @@ NOTICE_OF_APPEAL = "notice-of-appeal"
 def notice_context(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool) -> dict:
     district = courts.district(facts.sentence.district)
     return {
-        "person": facts.person,
-        "sentence": facts.sentence,
-        "place": drafts._place(facts.person.facility),
-        "court_lines": drafts._court_lines(district),
+        **context.caption(facts),
         "court_of_appeals": district.court_of_appeals if district else None,
         "entered_on": court_date(entered_on) if entered_on else None,
         "with_ifp": with_ifp,
     }
 
 
-@drafts.in_english
+@rendering.in_english
 def notice_html(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> str:
-    context = notice_context(facts, entered_on=entered_on, with_ifp=with_ifp)
-    return render_to_string(drafts.TEMPLATES[NOTICE_OF_APPEAL], context)
+    shown = notice_context(facts, entered_on=entered_on, with_ifp=with_ifp)
+    return render_to_string(offering.TEMPLATES[NOTICE_OF_APPEAL], shown)
 
 
 def render_notice(facts: CaseFacts, *, entered_on: date | None, with_ifp: bool = False) -> bytes:
     """The notice of appeal as PDF bytes (DraftError as for every draft)."""
     html = notice_html(facts, entered_on=entered_on, with_ifp=with_ifp)
-    pages = drafts.layout(html, what="the notice of appeal")
+    pages = rendering.layout(html, what="the notice of appeal")
     try:
         return pages.write_pdf(pdf_tags=True)
     except Exception as exc:
-        raise drafts.DraftError(f"the notice of appeal could not be written as PDF: {exc}") from exc
+        raise rendering.DraftError(
+            f"the notice of appeal could not be written as PDF: {exc}"
+        ) from exc
 
 
 REPLY = "reply"
@@ -64,7 +66,8 @@ class Answer:
     id: str
     heading: str
     words: str
-    cite: str | None = None
+    # The exhibits the answer cites, one sentence each (templates/drafts/_see.html).
+    cites: tuple[lettering.Citation, ...] = ()
 
 
 def reply_context(
@@ -73,7 +76,7 @@ def reply_context(
     objections: dict[str, str],
     filed_on: date | None,
     as_of: date,
-    exhibits: Sequence[drafts.Evidence] = (),
+    exhibits: Sequence[lettering.Evidence] = (),
     preparer_role: str | None = None,
 ) -> dict:
     """The reply in the person's voice (domain.md § 6, "Papers that are safe to sign"): each
@@ -83,29 +86,24 @@ def reply_context(
     # The exhibits are lettered as in the motion that was filed: the full motion when the
     # screening allows it, else the motion on some reasons.
     motion = "motion" if "motion" in screening.motion_documents else "motion-now"
-    lettering = drafts._lettering(facts, screening, exhibits, motion, preparer_role)
-    district = courts.district(facts.sentence.district)
+    lettered = lettering.lettering_for(facts, screening, exhibits, motion, preparer_role)
     cites = {
-        "managed_in_custody": _grounds_cite(lettering.grounds, "medical"),
-        "danger": lettering.background_cite,
-        "release_plan": lettering.release_plan_cite,
-        "other_caregiver": _grounds_cite(lettering.grounds, "family"),
+        "managed_in_custody": _grounds_cite(lettered.grounds, "medical"),
+        "danger": _cites(lettered.background_cite),
+        "release_plan": _cites(lettered.release_plan_cite),
+        "other_caregiver": _grounds_cite(lettered.grounds, "family"),
     }
     answers = [
-        Answer(o.id, o.heading, objections[o.id], cites.get(o.id))
+        Answer(o.id, o.heading, objections[o.id], cites.get(o.id, ()))
         for o in after_filing.OBJECTIONS
         if objections.get(o.id)
     ]
     earliest = screening.earliest_filing_date
     return {
-        "person": facts.person,
-        "sentence": facts.sentence,
-        "place": drafts._place(facts.person.facility),
-        "court_lines": drafts._court_lines(district),
-        "usao": f"United States Attorney's Office, {district.short_name}" if district else None,
+        **context.caption(facts),
         "answers": answers,
         "exhaustion": "exhaustion" in objections,
-        "requests": lettering.requests,
+        "requests": lettered.requests,
         # The filing date and the 30-day date, only when the screening proves the one is on or
         # after the other (domain.md § 2 rules 1 and 7).
         "filed_on": court_date(filed_on) if filed_on else None,
@@ -121,20 +119,60 @@ def reply_context(
     }
 
 
-def _grounds_cite(grounds: list[drafts.GroundItem], family: str) -> str | None:
-    cites = [g.cite for g in grounds if g.info.family.startswith(family) and g.cite]
-    return " ".join(cites) or None
+def _grounds_cite(
+    grounds: list[lettering.GroundItem], family: str
+) -> tuple[lettering.Citation, ...]:
+    return tuple(g.cite for g in grounds if g.info.family.startswith(family) and g.cite)
 
 
-@drafts.in_english
+def _cites(cite: lettering.Citation | None) -> tuple[lettering.Citation, ...]:
+    return (cite,) if cite else ()
+
+
+@rendering.in_english
 def reply_html(facts: CaseFacts, **kwargs) -> str:
-    return render_to_string(drafts.TEMPLATES[REPLY], reply_context(facts, **kwargs))
+    return render_to_string(offering.TEMPLATES[REPLY], reply_context(facts, **kwargs))
 
 
 def render_reply(facts: CaseFacts, **kwargs) -> bytes:
     """The reply as PDF bytes (DraftError as for every draft)."""
-    pages = drafts.layout(reply_html(facts, **kwargs), what="the reply")
+    pages = rendering.layout(reply_html(facts, **kwargs), what="the reply")
     try:
         return pages.write_pdf(pdf_tags=True)
     except Exception as exc:
-        raise drafts.DraftError(f"the reply could not be written as PDF: {exc}") from exc
+        raise rendering.DraftError(f"the reply could not be written as PDF: {exc}") from exc
+
+
+REPLY_SHEET_TEMPLATE = "drafts/reply_read_me_first.html"
+
+
+def reply_sheet_html(
+    facts: CaseFacts, *, reply_due_on: date | None, as_of: date, role: str | None = None
+) -> str:
+    """The family's sheet for the reply, in the active language: it is for the family, not the
+    court, so a family reading the site in Spanish prints it in Spanish (the addresses stay in
+    English, as the envelope needs them)."""
+    sheet = readme.build_reply(facts, reply_due_on=reply_due_on, as_of=as_of, role=role)
+    shown = {
+        "sheet": sheet,
+        "labels": readme.reply_labels(sheet.person),
+        "language": translation.get_language() or "en",
+    }
+    return render_to_string(REPLY_SHEET_TEMPLATE, shown)
+
+
+def render_reply_sheet(facts: CaseFacts, **kwargs) -> bytes:
+    """The family's sheet for the reply as PDF bytes (DraftError as for every draft), its page
+    numbers in the sheet's language."""
+    # The translated words as a CSS string, the page counters between them.
+    footer = readme.reply_labels("")["page_footer"].replace("\\", "\\\\").replace('"', '\\"')
+    numbers = footer % {"page": '" counter(page) "', "pages": '" counter(pages) "'}
+    pages = rendering.layout(
+        reply_sheet_html(facts, **kwargs),
+        what="the reply's sheet",
+        stylesheets=[f'@page {{ @bottom-center {{ content: "{numbers}" !important; }} }}'],
+    )
+    try:
+        return pages.write_pdf(pdf_tags=True)
+    except Exception as exc:
+        raise rendering.DraftError(f"the reply's sheet could not be written as PDF: {exc}") from exc

@@ -3,22 +3,16 @@
 Two functions, one per direction, so the wizard never touches model fields itself:
 `initial(case, step)` gives a step's form its starting values from the database (so a lost
 session, a restart or another device shows every answer), and `save(case, step, form)` copies a
-valid form onto the case and its rows. Saving a step that spans several tables (grounds,
-requests) replaces that step's rows in one transaction.
+valid form onto the case and its rows, in the caller's transaction. The grounds step replaces
+its rows; the requests to the warden are edited in place (each keeps its row, and so the
+documents that point at it), added, or deleted.
 """
 
 from __future__ import annotations
 
-from django.dispatch import Signal
-
-from eligibility import courts
 from eligibility.grounds import NOT_GROUNDS
 from intake import forms
 from intake.models import Case, CaseGround, RequestGround, TermKind, WardenRequest
-
-# Sent when saving moves or removes a case's requests to the warden, with `case` and `moves`:
-# each old position, and its new position or None for a request that was removed.
-requests_renumbered = Signal()
 
 # Steps whose form fields have the same names as the Case's fields.
 SIMPLE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -46,19 +40,7 @@ ABOUT_YOU = {
     "contact": "preparer_contact",
 }
 
-REQUEST_FIELDS = (
-    "asked_for",
-    "sent_on",
-    "method",
-    "received_on",
-    "receipt_proof",
-    "response",
-    "response_on",
-    "bp9_on",
-    "bp10_on",
-    "bp11_on",
-    "final_denial_on",
-)
+REQUEST_FIELDS = forms.REQUEST_FIELDS
 
 
 # The Case fields each step's form writes (answers.save); saving a step writes these and no other
@@ -88,12 +70,7 @@ def case_fields(step: str) -> tuple[str, ...]:
     return CASE_FIELDS.get(step, ())
 
 
-def _facility_initial(value: str) -> dict:
-    if not value:
-        return {"facility": "", "facility_other": ""}
-    if courts.facility(value):
-        return {"facility": courts.facility(value).code, "facility_other": ""}
-    return {"facility": forms.OTHER_FACILITY, "facility_other": value}
+_facility_initial = forms.facility_initial
 
 
 def _facility_value(cleaned: dict) -> str:
@@ -145,27 +122,19 @@ def initial(case: Case, step: str) -> dict | list[dict]:
     if step == "requests":
         return {"requests_sent": case.requests_sent, "bop_motion": case.bop_motion}
     if step == "request_details":
-        return [request_initial(r) for r in case.warden_requests.prefetch_related("grounds")]
+        return [
+            {"id": r.pk, **request_initial(r)}
+            for r in case.warden_requests.prefetch_related("grounds")
+        ]
     return {}
 
 
-def request_initial(request: WardenRequest) -> dict:
-    values = {name: getattr(request, name) for name in REQUEST_FIELDS}
-    values.update(_facility_initial(request.facility))
-    values["grounds_unknown"] = not request.grounds_known
-    for ground in request.grounds.all():
-        values[f"listed_{ground.category}"] = True
-        values[f"listed_facts_{ground.category}"] = ground.facts
-    return values
-
-
-# Marks the blank request a page adds after the saved ones (no form field reads it).
-NEW_REQUEST = "new_request"
+request_initial = forms.request_initial
 
 
 def new_request_initial(case: Case) -> dict:
     """A request not told about yet starts at the prison the person is in now."""
-    return {**_facility_initial(case.facility), NEW_REQUEST: True}
+    return _facility_initial(case.facility)
 
 
 def save(case: Case, step: str, form) -> None:
@@ -205,9 +174,8 @@ def save(case: Case, step: str, form) -> None:
         case.requests_sent = cleaned["requests_sent"]
         case.bop_motion = cleaned.get("bop_motion", False)
         if case.requests_sent != "yes":
-            positions = list(case.warden_requests.values_list("position", flat=True))
+            # Their documents stay, no longer attached to a request (Attachment.request).
             case.warden_requests.all().delete()
-            _renumbered(case, dict.fromkeys(positions))
             _keep_loaded(case, "warden_requests", [])
     elif step == "request_details":
         _save_requests(case, form)
@@ -219,40 +187,45 @@ def _empty(case: Case, name: str):
 
 
 def _save_requests(case: Case, formset) -> None:
-    """Recreate the case's requests from the formset, in its order, and say where each old
-    request went (`requests_renumbered`), so that what points at a request by its position
-    (an uploaded document) follows it, or knows it was removed."""
-    old = list(case.warden_requests.values_list("position", flat=True))
-    if old:  # else deleting would only look for requests again
-        case.warden_requests.all().delete()
-    kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-    # The formset's first forms are the saved requests in order (then, on the "add another
-    # request" page, a blank one), unless the requests changed on another device since this
-    # page was drawn; then nothing is known to have moved.
-    drawn = formset.initial or []
-    saved_drawn = [values for values in drawn if values and not values.get(NEW_REQUEST)]
-    if formset.initial_form_count() == len(drawn) and len(saved_drawn) == len(old):
-        moves = {
-            position: kept.index(form) if form in kept else None
-            for position, form in zip(old, formset.forms, strict=False)
-        }
-        _renumbered(case, moves)
+    """Write the request step's formset onto the case's rows: a saved request is updated in
+    place (its id, and the documents pointing at it, stay), a removed one is deleted (its
+    documents stay, no longer attached to a request), a new one is created. The requests take
+    the page's order; one the page did not show (added elsewhere meanwhile) keeps its place
+    after them."""
+    # Read under the case's lock, so a request deleted or added elsewhere meanwhile is known.
+    saved = {r.pk: r for r in case.warden_requests.prefetch_related("grounds")}
+    removed = [r.pk for r in formset.removed_requests() if r.pk in saved]
+    if removed:
+        case.warden_requests.filter(pk__in=removed).delete()
     requests = []
-    for position, form in enumerate(kept):
+    for form in formset.kept_forms():
         cleaned = form.cleaned_data
-        request = WardenRequest.objects.create(
-            case=case,
-            position=position,
-            facility=_facility_value(cleaned),
-            grounds_known=not cleaned.get("grounds_unknown"),
-            **{name: cleaned.get(name) or _empty_request(name) for name in REQUEST_FIELDS},
-        )
+        request = form.instance
+        if request.pk is not None and request.pk not in saved:
+            # Deleted elsewhere since the page was read: what was typed becomes a new request.
+            request.pk = None
+            request._state.adding = True
+        request.case = case
+        request.facility = _facility_value(cleaned)
+        request.grounds_known = not cleaned.get("grounds_unknown")
+        for name in REQUEST_FIELDS:
+            setattr(request, name, cleaned.get(name) or _empty_request(name))
+        requests.append(request)
+    shown = {r.pk for r in requests if r.pk is not None}
+    others = [r for pk, r in saved.items() if pk not in shown and pk not in removed]
+    for position, request in enumerate([*requests, *others]):
+        request.position = position
+    for request, form in zip(requests, formset.kept_forms(), strict=True):
+        if request.pk is not None:
+            request.grounds.all().delete()
+        request.save()
         listed = RequestGround.objects.bulk_create(
             RequestGround(request=request, **ground) for ground in form.listed_grounds()
         )
         _keep_loaded(request, "grounds", listed)
-        requests.append(request)
-    _keep_loaded(case, "warden_requests", requests)
+    for request in others:
+        request.save(update_fields=["position"])
+    _keep_loaded(case, "warden_requests", [*requests, *others])
 
 
 def _keep_loaded(instance, related: str, rows: list) -> None:
@@ -269,11 +242,6 @@ def _keep_loaded(instance, related: str, rows: list) -> None:
     queryset._result_cache = list(rows)
     queryset._prefetch_done = True
     instance._prefetched_objects_cache = {**loaded, related: queryset}
-
-
-def _renumbered(case: Case, moves: dict[int, int | None]) -> None:
-    if any(old != new for old, new in moves.items()):
-        requests_renumbered.send(sender=Case, case=case, moves=moves)
 
 
 def _empty_request(name: str):

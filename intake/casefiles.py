@@ -395,7 +395,9 @@ def export_text(case: Case) -> str:
 
 
 def interview_answers(case: Case) -> dict:
-    """What the interview holds beyond the case file v1, as plain values (null: no answer)."""
+    """What the interview holds beyond the case file v1, as plain values (null: no answer).
+    A document names its request by the request's index in `warden_requests`."""
+    request_index = {r.pk: index for index, r in enumerate(case.warden_requests.all())}
     return {
         "preparer_role": case.preparer_role or None,
         "several_districts": case.several_districts or None,
@@ -410,8 +412,8 @@ def interview_answers(case: Case) -> dict:
                 "description": a.description,
                 "supports": a.supports,
                 "ground": a.ground or None,
-                "request": None if a.request_position == a.REQUEST_REMOVED else a.request_position,
-                "request_removed": a.request_position == a.REQUEST_REMOVED,
+                "request": request_index.get(a.request_id),
+                "request_removed": a.supports == "request" and a.request_id is None,
                 "role": a.request_role or None,
                 "kind": a.kind,
                 "type": a.content_type,

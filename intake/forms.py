@@ -10,14 +10,9 @@ from __future__ import annotations
 from functools import cache
 
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.password_validation import validate_password
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from config import throttle
 from eligibility import courts, facts, i18n
 from eligibility.facts import (
     DateProblem,
@@ -732,8 +727,53 @@ class RequestsForm(forms.Form):
     )
 
 
-class RequestForm(FacilityMixin, forms.Form):
-    """One request to a warden (28 C.F.R. § 571.61) and what happened to it."""
+# The WardenRequest fields a request's form answers under the same name.
+REQUEST_FIELDS = (
+    "asked_for",
+    "sent_on",
+    "method",
+    "received_on",
+    "receipt_proof",
+    "response",
+    "response_on",
+    "bp9_on",
+    "bp10_on",
+    "bp11_on",
+    "final_denial_on",
+)
+
+
+def facility_initial(value: str) -> dict:
+    """A saved facility as a facility picker shows it: a listed code, or "other" and its name."""
+    if not value:
+        return {"facility": "", "facility_other": ""}
+    if courts.facility(value):
+        return {"facility": courts.facility(value).code, "facility_other": ""}
+    return {"facility": OTHER_FACILITY, "facility_other": value}
+
+
+def request_initial(request: models.WardenRequest) -> dict:
+    """A saved request's answers as its form shows them."""
+    values = {name: getattr(request, name) for name in REQUEST_FIELDS}
+    values.update(facility_initial(request.facility))
+    values["grounds_unknown"] = not request.grounds_known
+    for ground in request.grounds.all():
+        values[f"listed_{ground.category}"] = True
+        values[f"listed_facts_{ground.category}"] = ground.facts
+    return values
+
+
+class RequestForm(FacilityMixin, forms.ModelForm):
+    """One request to a warden (28 C.F.R. § 571.61) and what happened to it.
+
+    A model form only so that the request step's formset edits the case's rows in place: each
+    form of a saved request carries that row's id, and starts from its answers. It copies
+    nothing onto the row itself (no model field is in `Meta.fields`): intake/answers.py does.
+    """
+
+    class Meta:
+        model = models.WardenRequest
+        fields = ()
 
     asked_for = _radios(
         models.RequestKind.choices,
@@ -774,6 +814,8 @@ class RequestForm(FacilityMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(_listed_fields())
+        if self.instance.pk is not None:
+            self.initial = {**request_initial(self.instance), **self.initial}
 
     def ground_rows(self):
         for info in CATALOGUE:
@@ -834,12 +876,24 @@ class RequestForm(FacilityMixin, forms.Form):
         ]
 
 
-class BaseRequestFormSet(forms.BaseFormSet):
+class BaseRequestFormSet(forms.BaseInlineFormSet):
+    """The case's requests to the warden, one form per saved row (updated in place), then a
+    blank one for a new request when there are none or the family asked to add one."""
+
     default_error_messages = {
         "too_many_forms": _(
             "You can tell us about %(num)d requests at most. Remove one to add another"
         ),
     }
+
+    def __init__(self, *args, adding: bool = False, **kwargs):
+        case = kwargs.get("instance")
+        if case is None or case._state.adding:  # a case not saved yet has no requests to read
+            kwargs.setdefault("queryset", models.WardenRequest.objects.none())
+        kwargs.setdefault("queryset", models.WardenRequest.objects.prefetch_related("grounds"))
+        super().__init__(*args, **kwargs)
+        if adding and not self.is_bound and self.initial_form_count():
+            self.extra = 1
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -847,6 +901,15 @@ class BaseRequestFormSet(forms.BaseFormSet):
 
     def clean(self):
         super().clean()
+        if any("id" in form.errors for form in self.forms):
+            # The page names a request that is no longer saved (removed on another device).
+            raise forms.ValidationError(
+                _(
+                    "A request on this page was removed on another device, or by someone "
+                    "helping you. Open this step again to see the saved requests"
+                ),
+                code="removed",
+            )
         if any(self.errors):
             return
         kept = [f for f in self.forms if not self._should_delete_form(f)]
@@ -856,12 +919,33 @@ class BaseRequestFormSet(forms.BaseFormSet):
                 code="required",
             )
 
+    def kept_forms(self) -> list[RequestForm]:
+        """The requests to keep, in the page's order: saved ones not removed, and new ones
+        filled in (a blank form left as it was drawn is no request)."""
+        return [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form)
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+
+    def removed_requests(self) -> list[models.WardenRequest]:
+        """The saved requests the family ticked "Remove this request" on."""
+        return [
+            form.instance
+            for form in self.forms
+            if self._should_delete_form(form) and form.instance.pk is not None
+        ]
+
 
 # absolute_max: a form claiming thousands of requests gets a message, not thousands of forms
 # built and drawn (Django's default allows max_num + 1000).
-RequestFormSet = forms.formset_factory(
-    RequestForm,
+RequestFormSet = forms.inlineformset_factory(
+    models.Case,
+    models.WardenRequest,
+    form=RequestForm,
     formset=BaseRequestFormSet,
+    fields=(),
     extra=0,
     min_num=1,
     can_delete=True,
@@ -872,7 +956,7 @@ RequestFormSet = forms.formset_factory(
 
 class ReleasePlanForm(forms.Form):
     """The home offered. A family member's answers go in their own declaration (an exhibit);
-    a person filling it in for himself swears to them in the motion (intake/drafts.py)."""
+    a person filling it in for himself swears to them in the motion (intake/drafts/)."""
 
     residence = _long_text(
         _("Where would they live?"),
@@ -935,109 +1019,3 @@ class BackgroundForm(forms.Form):
 
 class ReviewForm(forms.Form):
     """Nothing to fill in: sending it means "these answers are right, show the results"."""
-
-
-def _locked(what: str) -> forms.ValidationError:
-    """The message for a form locked after too many tries (config/throttle.py)."""
-    return forms.ValidationError(
-        _(
-            "There have been too many tries to %(what)s from here. To keep accounts safe, wait "
-            "%(minutes)d minutes, then try again"
-        ),
-        code="locked",
-        params={"what": what, "minutes": throttle.lockout_minutes()},
-    )
-
-
-class SignupForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=150,
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address like name@example.com"),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    password1 = forms.CharField(
-        label=_("Choose a password"),
-        help_text=_("At least 12 characters. A few words you will remember make a good one."),
-        strip=False,
-        error_messages={"required": _("Choose a password")},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password2 = forms.CharField(
-        label=_("Type the password again"),
-        strip=False,
-        error_messages={"required": _("Type the password again")},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def __init__(self, *args, locked: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.locked = locked
-
-    def clean_email(self):
-        # Never whether the address has an account: on this site that would tell who has a
-        # relative in federal prison (intake/views/accounts.py answers the same either way).
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean(self):
-        if self.locked:
-            raise _locked(_("create an account"))
-        cleaned = super().clean()
-        one, two = cleaned.get("password1"), cleaned.get("password2")
-        if one and two and one != two:
-            self.add_error(
-                "password2",
-                forms.ValidationError(_("The two passwords are different"), code="mismatch"),
-            )
-        elif one:
-            user = get_user_model()(
-                username=cleaned.get("email", ""), email=cleaned.get("email", "")
-            )
-            try:
-                validate_password(one, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
-
-
-class ThrottledLogin:
-    """For a log-in form (it has `request`): a locked email or IP address is refused before the
-    password is checked, so a locked-out guesser learns nothing; a wrong password counts against
-    both, and the right one clears the account's count (config/throttle.py)."""
-
-    def clean(self):
-        username = str(self.data.get("username", ""))
-        if throttle.login_locked(self.request, username):
-            raise _locked(_("log in"))
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError as error:
-            if error.code == "invalid_login":
-                throttle.login_failed(self.request, username)
-            raise
-        throttle.login_succeeded(username)
-        return cleaned
-
-
-class AdminLoginForm(ThrottledLogin, AdminAuthenticationForm):
-    """The admin's log-in, throttled like the families' (config/urls.py installs it)."""
-
-
-class EmailLoginForm(ThrottledLogin, AuthenticationForm):
-    """Log in with the email address the account was made with (it is the username)."""
-
-    username = forms.CharField(
-        label=_("Email address"),
-        max_length=150,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
-    )
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": _("The email address or the password is wrong. Check them and try again"),
-    }
-
-    def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from eligibility import courts, facts, rules
+from eligibility import after_filing, courts, facts, rules
 from eligibility.grounds import BY_ID
 from eligibility.words import short_date
 from intake.steps import STEP_INFO, STEPS, numbering
@@ -131,7 +131,14 @@ def yes_no(value: str) -> bool | None:
 
 
 # The last screening as kept on a case (Case.rescreen).
-SCREENING_FIELDS = ["verdict", "earliest_filing_date", "filing_date_is_estimate", "screened_on"]
+SCREENING_FIELDS = [
+    "verdict",
+    "earliest_filing_date",
+    "filing_date_is_estimate",
+    "screened_on",
+    "next_deadline",
+    "next_deadline_kind",
+]
 
 
 class Case(models.Model):
@@ -157,6 +164,10 @@ class Case(models.Model):
     # The screening's `date_is_estimate`: the date rests on a receipt nobody has shown yet.
     filing_date_is_estimate = models.BooleanField(default=False)
     screened_on = models.DateField(null=True, blank=True)
+    # The soonest date ahead that the case waits for on the day it was screened, and what it is
+    # (eligibility.after_filing.next_deadline): the first day to file, a reply, an appeal...
+    next_deadline = models.DateField(null=True, blank=True)
+    next_deadline_kind = models.CharField(max_length=32, blank=True)
     # Goes up by one each time a step's answers are saved. Every step's page carries the number
     # it was drawn at, so a page drawn before answers changed elsewhere (another device, an
     # advocate) is refused instead of writing older answers back (intake.wizard).
@@ -238,6 +249,11 @@ class Case(models.Model):
             ),
             # The dashboard looks for cases not screened today (workspace.py).
             models.Index(fields=["screened_on"]),
+            # The dashboard's "next date" sort (its default), read in order like the filing
+            # date's: alone, within a verdict, or within a district and verdict.
+            models.Index(fields=["next_deadline", "person_name", "id"]),
+            models.Index(fields=["verdict", "next_deadline", "person_name", "id"]),
+            models.Index(fields=["district", "verdict", "next_deadline", "person_name", "id"]),
         ]
 
     def __str__(self) -> str:
@@ -352,21 +368,35 @@ class Case(models.Model):
         return rules.screen(self.to_facts(as_of), as_of)
 
     def rescreen(self, as_of: date) -> rules.Screening:
-        """Screen afresh and keep the verdict and date on the case (see the module docstring)."""
-        result = self.screen(as_of)
+        """Screen afresh and keep the verdict, the date and the next date on the case (see the
+        module docstring). Every save of answers or stages comes through here."""
+        case_facts = self.to_facts(as_of)
+        result = rules.screen(case_facts, as_of)
         self.verdict = result.verdict
         self.earliest_filing_date = result.earliest_filing_date
         self.filing_date_is_estimate = result.date_is_estimate
         self.screened_on = as_of
+        stages = [s.to_stage() for s in self.stages.all()]
+        deadline = after_filing.next_deadline(
+            stages, case_facts, result.earliest_filing_date, as_of
+        )
+        self.next_deadline = deadline.due_on if deadline else None
+        self.next_deadline_kind = deadline.kind if deadline else ""
         return result
 
     def refresh_screening(self, as_of: date) -> rules.Screening:
-        """Screen afresh for a page, and update the kept verdict if time has changed it."""
-        kept = (self.verdict, self.earliest_filing_date, self.filing_date_is_estimate)
+        """Screen afresh for a page, and update what is kept if time has changed it."""
+        kept = [getattr(self, name) for name in SCREENING_FIELDS if name != "screened_on"]
         result = self.rescreen(as_of)
-        if kept != (result.verdict, result.earliest_filing_date, result.date_is_estimate):
+        if kept != [getattr(self, name) for name in SCREENING_FIELDS if name != "screened_on"]:
             self.save(update_fields=SCREENING_FIELDS)
         return result
+
+    @property
+    def next_deadline_label(self) -> str:
+        """What the next date is, in the reader's language ("Reply due")."""
+        label = after_filing.DEADLINE_LABELS.get(self.next_deadline_kind)
+        return gettext(label) if label else ""
 
 
 class CaseGround(models.Model):

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.translation import gettext as _
 
-from eligibility import courts, rules
+from eligibility import after_filing, courts, rules
 from eligibility.facts import CaseFacts
 from eligibility.words import long_date
 
@@ -296,8 +297,10 @@ def _warden_address(facts: CaseFacts) -> Address:
     return Address("warden", heading, lines, blank_lines=2, find_it=find_it)
 
 
-def _clerk_address(facts: CaseFacts, district: courts.District | None) -> Address:
-    heading = _("The motion goes to the clerk's office")
+def _clerk_address(
+    facts: CaseFacts, district: courts.District | None, heading: str | None = None
+) -> Address:
+    heading = heading or _("The motion goes to the clerk's office")
     if district is None:
         return Address(
             "clerk",
@@ -338,7 +341,7 @@ def _clerk_address(facts: CaseFacts, district: courts.District | None) -> Addres
     )
 
 
-def _usao_address(district: courts.District | None) -> Address:
+def _usao_address(district: courts.District | None, heading: str | None = None) -> Address:
     first = (
         f"United States Attorney's Office, {district.short_name}"
         if district
@@ -346,7 +349,7 @@ def _usao_address(district: courts.District | None) -> Address:
     )
     return Address(
         "usao",
-        _("A copy of the motion goes to the U.S. Attorney's Office"),
+        heading or _("A copy of the motion goes to the U.S. Attorney's Office"),
         (first,),
         blank_lines=3,
         find_it=_(
@@ -480,3 +483,163 @@ def _good_to_know(facts: CaseFacts, motions: bool, emergency: bool) -> tuple[str
         )
     )
     return tuple(points)
+
+
+# -- the sheet for the reply to the government's response (domain.md § 9) ---------------------
+
+REPLY = "reply"
+
+
+def build_reply(
+    facts: CaseFacts, *, reply_due_on: date | None, as_of: date, role: str | None = None
+) -> ReadMeFirst:
+    """The family's sheet for the reply, in the active language: who signs it, the date the
+    court's order gives (never guessed: without it, where to find it), where it goes and the
+    copy to the U.S. Attorney, the mailbox rule, and what comes next (domain.md §§ 6, 9)."""
+    district = courts.district(facts.sentence.district)
+    return ReadMeFirst(
+        person=facts.person.name or "",
+        papers=(_reply_paper(writes_for_self(facts, role)),),
+        dates=tuple(_reply_dates(reply_due_on, as_of)),
+        addresses=(
+            _clerk_address(facts, district, _("The reply goes to the clerk's office")),
+            _usao_address(district, _("A copy of the reply goes to the U.S. Attorney's Office")),
+        ),
+        sections=(
+            Section(_("Getting the reply to your loved one and back"), _reply_mail()),
+            Section(_("What happens next"), _reply_next()),
+            Section(_("Good to know"), _reply_good_to_know(facts)),
+        ),
+    )
+
+
+def _reply_paper(for_self: bool) -> Paper:
+    return Paper(
+        REPLY,
+        _("The reply to the government's answer"),
+        _(
+            "It answers the points the government made against the motion, in your loved "
+            "one's own words. The judge reads it with the motion."
+        ),
+        _(
+            "Only you sign it: the reply, the statement under penalty of perjury and the "
+            "certificate of service. Family cannot sign it for you."
+        )
+        if for_self
+        else _(
+            "Only your loved one signs it: the reply, the statement under penalty of perjury "
+            "and the certificate of service. You cannot sign it for them."
+        ),
+        _(
+            "Your loved one mails it to the clerk's office below, from the prison. A copy goes "
+            "to the U.S. Attorney's Office below."
+        ),
+    )
+
+
+def _reply_dates(reply_due_on: date | None, as_of: date) -> list[str]:
+    if reply_due_on is None:
+        return [
+            _(
+                "The court's order gives the date the reply is due. We do not guess that date. "
+                "Find it in the order, and write it on the steps page of your case."
+            )
+        ]
+    words = {"date": long_date(reply_due_on)}
+    dates = [
+        _(
+            "The court's order says the reply is due by %(date)s. Your loved one hands it to "
+            "staff for mailing on or before that day."
+        )
+        % words
+    ]
+    state = after_filing.reply(reply_due_on, as_of).state
+    if state == after_filing.PAST:
+        dates.append(
+            _("That date has passed. Ask a lawyer or the clerk's office right away what to do.")
+        )
+    elif state == after_filing.CLOSE:
+        dates.append(_("The date is close: mail the reply now."))
+    return dates
+
+
+def _reply_mail() -> tuple[str, ...]:
+    return (
+        _(
+            "Mail the reply to your loved one at the address you use for letters. Put their "
+            "name and register number on it."
+        ),
+        _(
+            "Your loved one reads every page. Each answer is sworn as their own words, so it "
+            "must be true."
+        ),
+        _(
+            "Before signing, write the U.S. Attorney's Office address on the certificate of "
+            "service. It is at the end of the reply."
+        ),
+        _(
+            "Your loved one signs in three places: the reply, the statement under penalty of "
+            "perjury and the certificate of service. They write the date and the prison's "
+            "name in the blank lines."
+        ),
+        _(
+            "The reply goes in one envelope to the clerk's office. A copy goes in another "
+            "envelope to the U.S. Attorney's Office."
+        ),
+        _(
+            "Your loved one hands both sealed envelopes to prison staff for mailing, with "
+            "first-class postage, and writes down that day. The same date goes on the "
+            "certificate of service. The court counts the reply as filed on that day (the "
+            "mailbox rule)."
+        ),
+        _("Keep a copy of every page, and every receipt."),
+    )
+
+
+def _reply_next() -> tuple[str, ...]:
+    return (
+        _("Then the judge decides. There is no set time for that."),
+        _(
+            "If the judge says no, a notice of appeal must be filed within 14 days after the "
+            "order is entered. Ask a lawyer right away."
+        ),
+        _(
+            "Write each step on the steps page of your case: the day the reply is mailed, and "
+            "the judge's decision. We show what comes next and by when."
+        ),
+    )
+
+
+def _reply_good_to_know(facts: CaseFacts) -> tuple[str, ...]:
+    points = []
+    if facts.sentence.appeal_pending:
+        points.append(
+            _("An appeal is still open. Talk to the appeal lawyer before anything is filed.")
+        )
+    points.append(
+        _(
+            "This is information, not legal advice. For a hard case, talk to a lawyer or the "
+            "federal defender's office."
+        )
+    )
+    return tuple(points)
+
+
+def reply_labels(person: str) -> dict[str, str]:
+    """The printed sheet's own words, in the active language (the PDF's template holds no
+    text of its own, so the Spanish sheet prints in Spanish)."""
+    return {
+        "title": _("Read me first: how to sign and mail the reply"),
+        "for_papers_of": _("For the papers of %(name)s.") % {"name": person} if person else "",
+        "for_you": _("This sheet is for you. Do not send it to the court or the prison."),
+        "papers": _("Your papers"),
+        "who_signs": _("Who signs:"),
+        "where": _("Where it goes:"),
+        "dates": _("The dates"),
+        "addresses": _("Where each paper goes"),
+        "page_footer": _("Page %(page)s of %(pages)s"),
+        "envelope": _(
+            "Write the address on the envelope in English, as shown. A line means we do not "
+            "have that part: write it in by hand."
+        ),
+    }

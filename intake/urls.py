@@ -1,7 +1,6 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from intake.views import accounts, cases, downloads, public, readme, sharing, timeline
+from intake.views import cases, downloads, public, readme, sharing, timeline
 from intake.wizard import CaseWizard
 
 case_wizard = CaseWizard.as_view(url_name="case_step", done_step_name="done")
@@ -14,7 +13,6 @@ urlpatterns = [
     path("cases/<uuid:case_id>/step/<str:step>/", case_wizard, name="case_step"),
     path("cases/<uuid:case_id>/not-eligible/", cases.case_screened_out, name="case_screened_out"),
     path("cases/<uuid:case_id>/how-to-find-out/", cases.case_find_out, name="case_find_out"),
-    path("cases/<uuid:case_id>/saved/", cases.case_saved, name="case_saved"),
     path("cases/<uuid:case_id>/results/", cases.case_results, name="case_results"),
     path("cases/<uuid:case_id>/timeline/", timeline.case_timeline, name="case_timeline"),
     path(
@@ -24,6 +22,16 @@ urlpatterns = [
     ),
     path("cases/<uuid:case_id>/reply/", timeline.case_reply, name="case_reply"),
     path("cases/<uuid:case_id>/reply.pdf", timeline.case_reply_pdf, name="case_reply_pdf"),
+    path(
+        "cases/<uuid:case_id>/reply/read-me-first/",
+        timeline.case_reply_read_me_first,
+        name="case_reply_read_me_first",
+    ),
+    path(
+        "cases/<uuid:case_id>/reply-read-me-first.pdf",
+        timeline.case_reply_read_me_first_pdf,
+        name="case_reply_read_me_first_pdf",
+    ),
     path(
         "cases/<uuid:case_id>/notice-of-appeal.pdf",
         timeline.case_notice_of_appeal,
@@ -92,8 +100,4 @@ urlpatterns = [
         {"document": "family-declaration"},
         name="case_family_declaration_pdf",
     ),
-    path("accounts/signup/", accounts.signup, name="signup"),
-    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
-    path("accounts/login/cases/", accounts.claim_cases, name="claim_cases"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

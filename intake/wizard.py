@@ -12,7 +12,7 @@ Two devices (or a family and an advocate) may have the same case open. Every ste
 the case's `version` and the fingerprint of the step's answers it was drawn from. Saving a step
 locks the case's row, reads it afresh, and writes only the step's own fields and the
 bookkeeping (steps done, the screening, `version` + 1) with an UPDATE that holds only if the
-version is still the one read; the step's rows (grounds, requests) are replaced in the same
+version is still the one read; the step's rows (grounds, requests) are written in the same
 transaction. A page drawn before this step's answers were changed elsewhere is refused
 (`StaleForm`): it comes back with what was typed and a message, and nothing is written. A page
 drawn before another step was saved is not stale: its step's answers are the ones it showed,
@@ -179,15 +179,23 @@ class CaseWizard(NamedUrlWizardView):
         values = answers.initial(self.case, step)
         # Sent back with the page, so a draft kept from it says which answers it began from.
         self.drawn_from = _digest(values)
-        if step == "request_details" and (not values or self.request.GET.get("add")):
-            values.append(answers.new_request_initial(self.case))
+        if step == "request_details":
+            # The saved requests start from their rows (the formset's instance); this is the
+            # start of a new one, when the page draws one.
+            return [answers.new_request_initial(self.case)]
         return values
+
+    def get_form_instance(self, step):
+        # The request step edits the case's own rows (forms.RequestFormSet).
+        return self.case if step == "request_details" else None
 
     def get_form_kwargs(self, step=None):
         kwargs = super().get_form_kwargs(step)
         if issubclass(self.get_form_list()[step or self.steps.current], forms.CaseDatesMixin):
             # Dates are checked against the answers of other steps (forms.CaseDatesMixin).
             kwargs["case"] = self.case
+        if (step or self.steps.current) == "request_details":
+            kwargs["adding"] = bool(self.request.GET.get("add"))
         if (step or self.steps.current) == "release_plan":
             # Whose words the home's answers become (the motion's, or a family declaration's).
             kwargs["own"] = self.case.preparer_role == Role.SELF

@@ -6,5 +6,5 @@ class NoticesConfig(AppConfig):
     verbose_name = "Emails to families"
 
     def ready(self):
-        # The production mail check, and the sign-up hook that confirms a new address.
-        from notices import accounts, checks  # noqa: F401
+        # The production mail check.
+        from notices import checks  # noqa: F401

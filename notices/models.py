@@ -3,8 +3,6 @@
 - `ComeBackLink`: a link that opens a case on another device. The link itself is signed and
   carries a random nonce; only the nonce's hash is kept, and the row records when it was used,
   so a used link fails (notices/links.py).
-- `AddressCheck`: whether an account's email address is confirmed. Until it is, the account
-  logs in only in the browser that signed up.
 - `ReminderPreference` and `SentReminder`: who wants reminders for a case, in which language,
   and each reminder sent, unique per case, kind and date so that `send_reminders` never sends
   one twice.
@@ -12,7 +10,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -29,20 +26,14 @@ class ComeBackLink(models.Model):
         return f"Link to come back to a case, made {self.created_at:%Y-%m-%d}"
 
 
-class AddressCheck(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="address_check"
-    )
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return "Confirmed address" if self.confirmed_at else "Address not confirmed yet"
-
-
 class ReminderKind(models.TextChoices):
     FILING_DAY = "filing_day", "The first day the motion may be filed"
     BP9_DEADLINE = "bp9_deadline", "The deadline to appeal a warden's early denial (BP-9)"
     PROOF_MISSING = "proof_missing", "Proof of the warden's receipt still missing"
+    APPEAL_DEADLINE = "appeal_deadline", "The last day to mail a notice of appeal"
+    REPLY_DUE = "reply_due", "The date the court's order gives for the reply"
+    BP10_DEADLINE = "bp10_deadline", "The deadline for the appeal to the regional director (BP-10)"
+    BP11_DEADLINE = "bp11_deadline", "The deadline for the appeal to the central office (BP-11)"
 
 
 class ReminderPreference(models.Model):

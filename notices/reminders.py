@@ -3,8 +3,11 @@
 The dates come from the screening (`case.screen(today)`): the rules are never worked out here.
 - the first day the motion may be filed (the screening's earliest or partial filing date);
 - proof of the warden's receipt still missing, when that date rests on an estimate;
-- the BP-9 appeal after a warden's early denial (the screening's `denial_before_30_days`
-  warning), BP9_DAYS after the denial, sent in the last BP9_NOTICE_DAYS before it.
+- the BP-9 appeal after a warden's early denial (each counted request's `bp9_due_on`), sent in
+  the last BP9_NOTICE_DAYS before it;
+- after the motion is mailed, the deadlines of the stages recorded on the timeline
+  (`after_filing.deadlines`): the notice of appeal, the reply's date from the court's order,
+  and the BP-9, BP-10 and BP-11, each sent in the last DEADLINE_NOTICE_DAYS before it.
 A reminder is recorded before it is sent (unique per case, kind and date), so running
 `send_reminders` any number of times, even at once, never sends one twice; one that could not be
 sent is forgotten and tried again on the next run.
@@ -18,19 +21,30 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from accounts.emails import is_confirmed
 from config.mail import render_email, send_safely
-from eligibility import rules
+from eligibility import after_filing, rules
 from intake.models import Case
 from notices import links
-from notices.accounts import is_confirmed
 from notices.models import ReminderKind, ReminderPreference, SentReminder
 
 BP9_NOTICE_DAYS = 7  # the BP-9 reminder goes out in the last week before the deadline
+# A paper mailed from prison needs days to be signed and handed to staff: a week's notice.
+DEADLINE_NOTICE_DAYS = 7
+STAGE_DEADLINE_KINDS = {
+    after_filing.APPEAL_DUE: ReminderKind.APPEAL_DEADLINE,
+    after_filing.REPLY_DUE: ReminderKind.REPLY_DUE,
+    # The same kind as the screening's BP-9 reminder: one email for one deadline.
+    after_filing.BP9_DUE: ReminderKind.BP9_DEADLINE,
+    after_filing.BP10_DUE: ReminderKind.BP10_DEADLINE,
+    after_filing.BP11_DUE: ReminderKind.BP11_DEADLINE,
+}
 LATE_DAYS = 30  # a date further in the past than this is old news: no reminder
 
 
 def due(case: Case, today: date) -> list[tuple[str, date]]:
-    screening = case.screen(today)
+    facts = case.to_facts(today)
+    screening = rules.screen(facts, today)
     out: list[tuple[str, date]] = []
     needs_proof = screening.verdict == "needs_information"
     for day, estimated in (
@@ -42,24 +56,18 @@ def due(case: Case, today: date) -> list[tuple[str, date]]:
         kind = ReminderKind.PROOF_MISSING if estimated else ReminderKind.FILING_DAY
         if (kind, day) not in out:
             out.append((kind, day))
-    early_denial = any(f.status == rules.WARN for f in screening.by_rule("denial_before_30_days"))
-    if early_denial:
-        counted = {result.index: result for result in screening.requests}
-        for index, request in enumerate(case.warden_requests.all()):
-            result = counted.get(index)
-            if (
-                request.response != "denied"
-                or request.response_on is None
-                or request.bp9_on is not None
-                or request.final_denial_on is not None
-                or result is None
-                or result.lapsed_on is None
-                or request.response_on >= result.lapsed_on
-            ):
-                continue
-            deadline = request.response_on + timedelta(days=rules.BP9_DAYS)
-            if deadline - timedelta(days=BP9_NOTICE_DAYS) <= today <= deadline:
-                out.append((ReminderKind.BP9_DEADLINE, deadline))
+    for result in screening.requests:
+        deadline = result.bp9_due_on
+        if deadline is not None and deadline - timedelta(days=BP9_NOTICE_DAYS) <= today <= deadline:
+            out.append((ReminderKind.BP9_DEADLINE, deadline))
+    stages = [stage.to_stage() for stage in case.stages.all()]
+    for deadline in after_filing.deadlines(stages, facts, today):
+        if deadline.kind not in STAGE_DEADLINE_KINDS:
+            continue  # a date the family waits for, not one to act by
+        reminder = (STAGE_DEADLINE_KINDS[deadline.kind], deadline.due_on)
+        soon = deadline.due_on - timedelta(days=DEADLINE_NOTICE_DAYS) <= today <= deadline.due_on
+        if soon and reminder not in out:
+            out.append(reminder)
     return out
 
 
@@ -113,7 +121,7 @@ def send_due(today: date) -> int:
     )
     cases = (Case.objects.filter(pk__in=wanted) | accounts).select_related("owner")
     sent = 0
-    for case in cases.prefetch_related("grounds", "warden_requests__grounds"):
+    for case in cases.prefetch_related("grounds", "warden_requests__grounds", "stages"):
         for kind, about in due(case, today):
             sent += send_one(case, preferences.get(case.pk), kind, about)
     return sent

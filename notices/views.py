@@ -1,7 +1,7 @@
 """The family's emailed links: to come back to a case from any device, and reminders.
 
 Asking for a link answers the same whether or not an email was sent (throttled per address and
-per IP address, config/throttle.py), except when the mail server could not be reached: then the
+per IP address, accounts/throttle.py), except when the mail server could not be reached: then the
 person is told, with what to do instead. A link opens nothing on GET (mail scanners follow
 links): its page has one button that uses it.
 """
@@ -18,12 +18,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from config import throttle
+from accounts import throttle
+from accounts.forms import EmailForm
 from config.mail import render_email, send_safely
 from intake.access import case_for_request, open_in_session
 from intake.models import Case
 from notices import links
-from notices.forms import EmailForm
 from notices.models import ReminderPreference
 
 

@@ -255,6 +255,9 @@ ACTIONS = (
     ),
     Action("case_reply", "get", OWNER, case_id, label="open the reply"),
     Action("case_reply_pdf", "get", None, case_id),
+    # The reply's sheet exists once the reply has an answer; this world's has none.
+    Action("case_reply_read_me_first", "get", None, case_id),
+    Action("case_reply_read_me_first_pdf", "get", None, case_id),
     Action("case_notice_of_appeal_pdf", "get", None, case_id),
     Action("case_delete", "get", OWNER, case_id, label="open the delete page"),
     Action("case_delete", "post", OWNER, case_id, label="delete the case"),

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from notices.models import AddressCheck
+from accounts.models import AddressCheck
 from tests.smtp_server import free_port
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import AddressCheck
 from eligibility import facts
 from intake.models import Case
-from notices.models import AddressCheck
 from tests.case_helpers import (
     PERSON,
     SCREENING,

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from eligibility.rules import screen
-from intake import drafts
+from intake.drafts import caching, offering, rendering
 from intake.models import CaseGround
 from intake.views import downloads
 from tests.case_helpers import AS_OF, freeze_today
@@ -52,13 +52,13 @@ def today(monkeypatch):
 def renders(monkeypatch) -> list:
     """Every real render, counted."""
     calls = []
-    real = drafts.render
+    real = rendering.render
 
     def counting(*args, **kwargs):
         calls.append(args[1])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(drafts, "render", counting)
+    monkeypatch.setattr(rendering, "render", counting)
     return calls
 
 
@@ -88,7 +88,7 @@ def test_it_sends_the_motion_as_a_named_attachment_with_its_etag(family, case, r
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="motion-doe-2026-11-29.pdf"'
-    key = drafts.cache_key(case.to_facts(AS_OF), "motion", AS_OF, ())
+    key = caching.cache_key(case.to_facts(AS_OF), "motion", AS_OF, ())
     assert response["ETag"] == f'"{key}"'
     assert response["Cache-Control"] == "no-store"
     reader = PdfReader(io.BytesIO(response.content))
@@ -268,7 +268,7 @@ def test_the_results_page_links_the_papers_and_says_who_signs_what(family, case)
     assert "Only your loved one signs it" in papers
     assert "The person it speaks for signs it" in papers
     assert "You cannot sign or file it for them" in papers
-    for reminder in drafts.FILING_REMINDERS:
+    for reminder in offering.FILING_REMINDERS:
         assert reminder.replace("'", "&#x27;") in papers
     assert "initials" in papers and "no filing fee" in papers and "local rules" in papers
 

@@ -1,4 +1,4 @@
-"""The drafts (intake/drafts.py): real PDFs, read back as text with pdftotext and pypdf.
+"""The drafts (intake/drafts/): real PDFs, read back as text with pdftotext and pypdf.
 
 Each sample case is rendered once per module. A loopback HTTP server runs for the whole module
 and records every request, so the tests can prove that a document never contacts it even when
@@ -7,6 +7,7 @@ the facts carry an <img> pointing at it.
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
@@ -26,9 +27,9 @@ from pypdf import PdfReader
 from weasyprint.urls import FatalURLFetchingError, path2url
 
 from eligibility.facts import FORMAT, CaseFacts, loads
-from eligibility.grounds import CATALOGUE
+from eligibility.grounds import BY_ID, CATALOGUE
 from eligibility.rules import Screening, screen
-from intake import drafts
+from intake.drafts import caching, fetching, formatting, offering, rendering
 
 AS_OF = date(2026, 11, 29)
 MONTH_DATE = re.compile(
@@ -238,8 +239,8 @@ def pdftotext(pdf: bytes, *args: str) -> str:
 def _render_all(case: dict) -> Rendered:
     facts = loads(json.dumps(case))
     result = Rendered(facts, screen(facts, AS_OF))
-    for document in drafts.documents(facts, result.screening):
-        result.pdfs[document] = drafts.render(
+    for document in offering.documents(facts, result.screening):
+        result.pdfs[document] = rendering.render(
             facts, document, as_of=AS_OF, screening=result.screening
         )
     return result
@@ -528,8 +529,8 @@ def test_a_case_without_a_request_gets_the_request_and_no_motion(family, unknown
     """Issue 15 item 1: no sworn motion for a case that cannot be filed."""
     assert set(family.pdfs) == {"warden-request"}
     assert "motion" not in unknowns.pdfs and "motion-now" not in unknowns.pdfs
-    with pytest.raises(drafts.DraftError):
-        drafts.render(family.facts, "motion", as_of=AS_OF, screening=family.screening)
+    with pytest.raises(rendering.DraftError):
+        rendering.render(family.facts, "motion", as_of=AS_OF, screening=family.screening)
 
 
 def test_no_motion_when_no_ground_qualifies():
@@ -542,9 +543,9 @@ def test_no_motion_when_no_ground_qualifies():
     facts = loads(json.dumps(too_young))
     screening = screen(facts, AS_OF)
     assert screening.qualifying_grounds == ()
-    assert "motion" not in drafts.documents(facts, screening)
-    with pytest.raises(drafts.DraftError):
-        drafts.render(facts, "motion", as_of=AS_OF)
+    assert "motion" not in offering.documents(facts, screening)
+    with pytest.raises(rendering.DraftError):
+        rendering.render(facts, "motion", as_of=AS_OF)
 
 
 # -- the request to the warden -----------------------------------------------------------------
@@ -629,8 +630,8 @@ def test_markup_in_facts_prints_literally(terminal, server):
 
 def test_a_document_never_contacts_a_server_named_in_the_facts(server):
     facts = loads(json.dumps(terminal_and_family(server)))
-    for document in drafts.documents(facts, screen(facts, AS_OF)):
-        drafts.render(facts, document, as_of=AS_OF)
+    for document in offering.documents(facts, screen(facts, AS_OF)):
+        rendering.render(facts, document, as_of=AS_OF)
     assert server.hits == []
     # The server is real and answers: a fetch that slipped through would have been recorded.
     with urlopen(f"http://127.0.0.1:{server.server_port}/probe") as response:
@@ -644,11 +645,11 @@ def test_a_document_never_contacts_a_server_named_in_the_facts(server):
 
 @pytest.fixture
 def fetcher():
-    return drafts.StaticOnlyURLFetcher(drafts.static_root())
+    return fetching.StaticOnlyURLFetcher(fetching.static_root())
 
 
 def test_the_fetcher_serves_the_project_stylesheet(fetcher):
-    url = path2url(drafts.static_root() / "css" / "drafts.css")
+    url = path2url(fetching.static_root() / "css" / "drafts.css")
     response = fetcher.fetch(url)
     assert response.content_type == "text/css"
     assert b"@page" in response.read()
@@ -665,21 +666,21 @@ def test_the_fetcher_serves_the_project_stylesheet(fetcher):
     ],
 )
 def test_the_fetcher_refuses_anything_but_static_files(fetcher, url):
-    with pytest.raises(drafts.URLRefused):
+    with pytest.raises(fetching.URLRefused):
         fetcher.fetch(url)
 
 
 def test_the_fetcher_refuses_http_without_contacting_the_server(fetcher, server):
-    with pytest.raises(drafts.URLRefused):
+    with pytest.raises(fetching.URLRefused):
         fetcher.fetch(f"http://127.0.0.1:{server.server_port}/x.png")
     assert server.hits == []
 
 
 def test_the_fetcher_refuses_a_path_that_climbs_out_of_static(fetcher):
-    with pytest.raises(drafts.URLRefused):
-        fetcher.fetch(path2url(drafts.static_root()) + "../pyproject.toml")
-    with pytest.raises(drafts.URLRefused):
-        fetcher.fetch(path2url(drafts.static_root() / ".." / "pyproject.toml"))
+    with pytest.raises(fetching.URLRefused):
+        fetcher.fetch(path2url(fetching.static_root()) + "../pyproject.toml")
+    with pytest.raises(fetching.URLRefused):
+        fetcher.fetch(path2url(fetching.static_root() / ".." / "pyproject.toml"))
 
 
 def test_the_fetcher_refuses_a_symlink_out_of_its_root(tmp_path):
@@ -688,11 +689,11 @@ def test_the_fetcher_refuses_a_symlink_out_of_its_root(tmp_path):
     (tmp_path / "secret.txt").write_text("secret")
     (root / "link.txt").symlink_to(tmp_path / "secret.txt")
     (root / "ok.txt").write_text("fine")
-    fetcher = drafts.StaticOnlyURLFetcher(root)
+    fetcher = fetching.StaticOnlyURLFetcher(root)
     assert fetcher.fetch(path2url(root / "ok.txt")).read() == b"fine"
-    with pytest.raises(drafts.URLRefused):
+    with pytest.raises(fetching.URLRefused):
         fetcher.fetch(path2url(root / "link.txt"))
-    with pytest.raises(drafts.URLRefused):
+    with pytest.raises(fetching.URLRefused):
         fetcher.fetch(path2url(tmp_path / "secret.txt"))
 
 
@@ -708,23 +709,23 @@ def test_weasyprint_with_the_fetcher_stops_at_a_remote_image(fetcher, server):
 
 def test_rendering_refuses_what_the_case_does_not_get():
     state = loads(json.dumps(_case(custody={**FEDERAL, "sentencing_court": "state"})))
-    with pytest.raises(drafts.DraftError):
-        drafts.render(state, "motion", as_of=AS_OF)
+    with pytest.raises(rendering.DraftError):
+        rendering.render(state, "motion", as_of=AS_OF)
     age_only = loads(json.dumps(age_waiting()))
-    with pytest.raises(drafts.DraftError):
-        drafts.render(age_only, "seal-motion", as_of=AS_OF)
-    with pytest.raises(drafts.DraftError):
-        drafts.render(age_only, "petition", as_of=AS_OF)
+    with pytest.raises(rendering.DraftError):
+        rendering.render(age_only, "seal-motion", as_of=AS_OF)
+    with pytest.raises(rendering.DraftError):
+        rendering.render(age_only, "petition", as_of=AS_OF)
 
 
 def test_the_seal_motion_goes_only_beside_a_motion_with_sealed_exhibits(terminal, age, family):
-    assert drafts.documents(terminal.facts, terminal.screening) == (
+    assert offering.documents(terminal.facts, terminal.screening) == (
         "warden-request",
         "motion",
         "seal-motion",
     )
-    assert drafts.documents(age.facts, age.screening) == ("warden-request", "motion")
-    assert drafts.documents(family.facts, family.screening) == ("warden-request",)
+    assert offering.documents(age.facts, age.screening) == ("warden-request", "motion")
+    assert offering.documents(family.facts, family.screening) == ("warden-request",)
 
 
 def test_the_seal_motion_lists_the_medical_exhibits_and_cites_rule_49_1(terminal):
@@ -740,8 +741,66 @@ def test_the_seal_motion_lists_the_medical_exhibits_and_cites_rule_49_1(terminal
     assert "CERTIFICATE OF SERVICE" in text
 
 
-def test_every_ground_a_motion_can_raise_has_its_legal_standard():
-    assert set(drafts.STANDARDS) == {g.id for g in CATALOGUE if g.available}
+def test_every_ground_a_motion_can_raise_has_its_legal_standard_in_the_catalogue():
+    for ground in CATALOGUE:
+        assert bool(ground.standard) == ground.available, ground.id
+        if ground.available:
+            assert ground.standard.endswith("."), ground.id
+            assert "extraordinary and compelling reason" in ground.standard, ground.id
+
+
+def test_the_motion_states_each_grounds_standard_from_the_catalogue(terminal):
+    section = between(terminal.text("motion"), SECTIONS[2], SECTIONS[3])
+    for ground in ("medical_terminal", "family_parent"):
+        standard = " ".join(BY_ID[ground].standard.split())
+        assert f"{standard} {BY_ID[ground].citation}." in section
+
+
+def _string_constants(path: Path) -> list[str]:
+    """Every string literal in a Python file, adjacent literals joined as Python joins them."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+
+
+def test_the_legal_standards_are_worded_only_in_the_grounds_catalogue():
+    """The motion's words live in templates/drafts/ and eligibility/grounds.py: a standard, or
+    a sentence of one, written again in any other Python file of the project is found here."""
+    root = Path(__file__).resolve().parent.parent
+    catalogue = root / "eligibility" / "grounds.py"
+    sentences = {
+        sentence.strip()
+        for ground in CATALOGUE
+        for sentence in re.split(r"(?<=[.;:])\s", ground.standard)
+        if len(sentence.strip()) > 30
+    }
+    assert len(sentences) >= len([g for g in CATALOGUE if g.available])
+    sources = [
+        path
+        for folder in (
+            "benchmarks",
+            "config",
+            "eligibility",
+            "evidence",
+            "intake",
+            "notices",
+            "scripts",
+        )
+        for path in (root / folder).rglob("*.py")
+        if path != catalogue and "migrations" not in path.parts
+    ]
+    assert root / "intake" / "drafts" / "lettering.py" in sources
+    found = [
+        (path.relative_to(root).as_posix(), sentence[:50])
+        for path in sources
+        for text in _string_constants(path)
+        for sentence in sentences
+        if sentence in " ".join(text.split())
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize(
@@ -755,19 +814,19 @@ def test_every_ground_a_motion_can_raise_has_its_legal_standard():
     ],
 )
 def test_city_and_state_never_prints_a_street(residence, expected):
-    assert drafts.city_and_state(residence) == expected
+    assert formatting.city_and_state(residence) == expected
 
 
 def test_the_cache_key_changes_with_the_facts_the_document_and_the_day():
     facts = loads(json.dumps(age_waiting()))
-    key = drafts.cache_key(facts, "motion", AS_OF)
+    key = caching.cache_key(facts, "motion", AS_OF)
     assert re.fullmatch(r"[0-9a-f]{64}", key)
-    assert key == drafts.cache_key(loads(json.dumps(age_waiting())), "motion", AS_OF)
-    assert key != drafts.cache_key(facts, "warden-request", AS_OF)
-    assert key != drafts.cache_key(facts, "motion", date(2026, 11, 30))
+    assert key == caching.cache_key(loads(json.dumps(age_waiting())), "motion", AS_OF)
+    assert key != caching.cache_key(facts, "warden-request", AS_OF)
+    assert key != caching.cache_key(facts, "motion", date(2026, 11, 30))
     changed = age_waiting()
     changed["person"]["unit"] = "C-1"
-    assert key != drafts.cache_key(loads(json.dumps(changed)), "motion", AS_OF)
+    assert key != caching.cache_key(loads(json.dumps(changed)), "motion", AS_OF)
 
 
 def test_a_repeat_download_of_unchanged_data_is_not_rendered_again(monkeypatch, settings):
@@ -776,19 +835,19 @@ def test_a_repeat_download_of_unchanged_data_is_not_rendered_again(monkeypatch, 
     cache.clear()
     facts = loads(json.dumps(age_waiting()))
     calls = []
-    real_render = drafts.render
+    real_render = rendering.render
 
     def counting_render(*args, **kwargs):
         calls.append(args)
         return real_render(*args, **kwargs)
 
-    monkeypatch.setattr(drafts, "render", counting_render)
-    first = drafts.render_cached(facts, "warden-request", as_of=AS_OF)
-    second = drafts.render_cached(facts, "warden-request", as_of=AS_OF)
+    monkeypatch.setattr(rendering, "render", counting_render)
+    first = caching.render_cached(facts, "warden-request", as_of=AS_OF)
+    second = caching.render_cached(facts, "warden-request", as_of=AS_OF)
     assert first == second
     assert first.startswith(b"%PDF")
     assert len(calls) == 1
-    drafts.render_cached(facts, "warden-request", as_of=date(2026, 11, 30))
+    caching.render_cached(facts, "warden-request", as_of=date(2026, 11, 30))
     assert len(calls) == 2
 
 
@@ -801,10 +860,10 @@ def test_the_motion_leaves_out_a_ground_the_warden_never_saw():
 
     screening = screen(facts, as_of)
     assert screening.verdict == "new_request_needed"
-    assert drafts.documents(facts, screening)[:2] == ("warden-request", "motion-now")
-    assert "motion" not in drafts.documents(facts, screening)
-    motion = pdftotext(drafts.render(facts, "motion-now", as_of=as_of))
-    letter = pdftotext(drafts.render(facts, "warden-request", as_of=as_of))
+    assert offering.documents(facts, screening)[:2] == ("warden-request", "motion-now")
+    assert "motion" not in offering.documents(facts, screening)
+    motion = pdftotext(rendering.render(facts, "motion-now", as_of=as_of))
+    letter = pdftotext(rendering.render(facts, "warden-request", as_of=as_of))
 
     assert "Terminal Illness" in motion
     assert "Caregiver of the Defendant's Child" not in motion
@@ -824,9 +883,9 @@ def _papers(case: dict, *, role: str | None = None, as_of: date = AS_OF) -> dict
     screening = screen(facts, as_of)
     return {
         document: _text(
-            drafts.render(facts, document, as_of=as_of, screening=screening, preparer_role=role)
+            rendering.render(facts, document, as_of=as_of, screening=screening, preparer_role=role)
         )
-        for document in drafts.documents(facts, screening, preparer_role=role)
+        for document in offering.documents(facts, screening, preparer_role=role)
     }
 
 
@@ -1052,10 +1111,10 @@ def test_a_childs_birth_date_never_reaches_the_papers(mother):
     for document, text in mother.items():
         assert "March 4, 2017" not in text, document
     assert "born in 2017" in mother["motion"]
-    assert drafts.without_birth_dates("J.O., DOB: 03/04/2017, age 9") == (
+    assert formatting.without_birth_dates("J.O., DOB: 03/04/2017, age 9") == (
         "J.O., year of birth 2017, age 9"
     )
-    assert drafts.without_birth_dates("born 2017-03-04") == "born in 2017"
+    assert formatting.without_birth_dates("born 2017-03-04") == "born in 2017"
 
 
 def test_family_grounds_records_are_offered_for_sealing(mother):
@@ -1090,7 +1149,7 @@ def test_the_share_of_the_term_for_the_age_ground_has_no_stray_day(age):
     section = between(age.text("motion"), SECTIONS[2], SECTIONS[3])
     assert "10 years or 75% of 20 years = 15 years, whichever is less" in section
     assert "1 day" not in age.text("motion")
-    assert drafts.three_quarters(250) == "75% of 250 months = 187.5 months"
+    assert formatting.three_quarters(250) == "75% of 250 months = 187.5 months"
 
 
 def _motion_pages(lines: int) -> list[str]:
@@ -1103,7 +1162,7 @@ def _motion_pages(lines: int) -> list[str]:
     case = terminal_and_family(NoServer)
     case["grounds"][0]["facts"] = "\n".join(["Chemotherapy every two weeks."] * (lines + 1))
     facts = loads(json.dumps(case))
-    return pdftotext(drafts.render(facts, "motion", as_of=AS_OF)).split("\f")
+    return pdftotext(rendering.render(facts, "motion", as_of=AS_OF)).split("\f")
 
 
 def _last_line(page: str) -> str:

@@ -6,6 +6,7 @@ from django import forms as django_forms
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from accounts.forms import SignupForm
 from eligibility import courts
 from intake import forms
 from intake.fields import MonthDayYearField
@@ -419,7 +420,7 @@ def test_it_accepts_several_requests():
 @pytest.mark.django_db
 def test_it_never_says_that_an_email_already_has_an_account():
     get_user_model().objects.create_user("ana@example.com", "ana@example.com", "x")
-    form = forms.SignupForm(
+    form = SignupForm(
         {
             "email": "Ana@Example.com",
             "password1": "a long pass phrase",
@@ -433,7 +434,7 @@ def test_it_never_says_that_an_email_already_has_an_account():
 
 @pytest.mark.django_db
 def test_it_says_when_the_two_passwords_differ():
-    form = forms.SignupForm(
+    form = SignupForm(
         {
             "email": "b@example.com",
             "password1": "a long pass phrase",
@@ -446,16 +447,14 @@ def test_it_says_when_the_two_passwords_differ():
 
 @pytest.mark.django_db
 def test_it_refuses_a_weak_password():
-    form = forms.SignupForm(
-        {"email": "b@example.com", "password1": "12345678", "password2": "12345678"}
-    )
+    form = SignupForm({"email": "b@example.com", "password1": "12345678", "password2": "12345678"})
 
     assert "password1" in form.errors
 
 
 @pytest.mark.django_db
 def test_it_lowercases_the_email_for_the_account():
-    form = forms.SignupForm(
+    form = SignupForm(
         {
             "email": " Ana@Example.COM ",
             "password1": "a long pass phrase",

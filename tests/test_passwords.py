@@ -3,7 +3,7 @@ look-alike passwords, each refused with a message that says what to choose inste
 
 import pytest
 
-from intake.forms import SignupForm
+from accounts.forms import SignupForm
 
 pytestmark = pytest.mark.django_db
 

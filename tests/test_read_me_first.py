@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from eligibility.facts import FORMAT, loads
 from eligibility.rules import screen
-from intake import drafts, readme
+from intake import readme
+from intake.drafts import lettering, rendering
 from intake.models import Case, CaseGround, RequestGround, WardenRequest
 from tests.case_helpers import AS_OF, freeze_today
 from tests.readability import grade
@@ -61,7 +62,7 @@ def pdftotext(pdf: bytes) -> str:
 
 def sheet_text(data: dict) -> str:
     facts = loads(json.dumps(data))
-    return pdftotext(drafts.render(facts, "read-me-first", as_of=AS_OF))
+    return pdftotext(rendering.render(facts, "read-me-first", as_of=AS_OF))
 
 
 @pytest.fixture(scope="module")
@@ -167,9 +168,9 @@ def test_every_sentence_of_the_sheet_reads_at_grade_8_or_below():
 def test_the_exhibit_index_and_covers_hold_no_instructions():
     facts = loads(json.dumps(case_data()))
     screening = screen(facts, AS_OF)
-    exhibits = drafts.exhibit_list(facts, screening)
-    index = drafts.render_exhibit_index(facts, screening, exhibits, first_pages={})
-    covers = drafts.render_exhibit_covers(facts, exhibits)
+    exhibits = lettering.exhibit_list(facts, screening)
+    index = rendering.render_exhibit_index(facts, screening, exhibits, first_pages={})
+    covers = rendering.render_exhibit_covers(facts, exhibits)
     text = pdftotext(index.write_pdf()) + pdftotext(covers.write_pdf())
     for instruction in ("Before mailing", "black out", "Put copies", "to be added"):
         assert instruction not in text

@@ -1,5 +1,5 @@
 """One render's cost is bounded: a field holds at most MAX_LINES lines and a paper at most
-drafts.MAX_PAGES pages, so a case with every long answer at its longest still drafts, and the
+`rendering.MAX_PAGES` pages, so a case with every long answer at its longest still drafts, and the
 download of a longer paper is a plain page instead of a 500."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.core.cache import cache
 from pypdf import PdfReader
 
 from eligibility.grounds import CATALOGUE
-from intake import drafts
+from intake.drafts import rendering
 from intake.fields import MAX_LINES
 from intake.models import Case, CaseGround, RequestGround
 from intake.views.downloads import case_draft_response
@@ -56,11 +56,11 @@ def test_a_case_with_every_answer_at_its_longest_drafts_within_the_page_budget(r
     response = case_draft_response(rf.get("/"), case, "motion")
 
     assert response.status_code == 200
-    assert len(PdfReader(io.BytesIO(response.content)).pages) <= drafts.MAX_PAGES
+    assert len(PdfReader(io.BytesIO(response.content)).pages) <= rendering.MAX_PAGES
 
 
 def test_a_longer_paper_is_refused_with_a_plain_page(rf, settings, monkeypatch):
-    monkeypatch.setattr(drafts, "MAX_PAGES", 1)
+    monkeypatch.setattr(rendering, "MAX_PAGES", 1)
     case = make_case()
 
     response = case_draft_response(rf.get("/"), case, "motion")

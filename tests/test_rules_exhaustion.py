@@ -256,6 +256,7 @@ def test_it_does_not_treat_unanswered_appeals_as_a_denial(appeal):
 
     assert result.verdict == "waiting"
     assert result.earliest_filing_date == date(2026, 12, 2)
+    assert result.requests[0].bp9_due_on is None  # an appeal is on its way: no BP-9 to offer
 
 
 # -- rule 4: a denial before day 31, by circuit ---------------------------------------------------
@@ -300,6 +301,9 @@ def test_it_handles_a_denial_before_day_31_by_circuit(district, family, expected
     if expected == {"warn"}:
         assert "BP-9" in message
         assert "Wednesday, November 25, 2026" in message  # 20 days after the denial
+    # The same date, computed once, is what the reminders read.
+    bp9_due_on = date(2026, 11, 25) if expected == {"warn"} else None
+    assert result.requests[0].bp9_due_on == bp9_due_on
 
 
 @pytest.mark.parametrize(

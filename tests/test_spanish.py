@@ -22,7 +22,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from eligibility.rules import verdict_label
-from intake import drafts
+from intake.drafts import rendering
 from intake.models import Case
 from intake.steps import STEPS
 from tests.case_helpers import (
@@ -321,7 +321,7 @@ def test_the_motion_downloaded_in_spanish_is_in_english(spanish):
 def test_a_renderer_runs_in_english_whatever_the_language():
     seen = []
 
-    @drafts.in_english
+    @rendering.in_english
     def renderer():
         seen.append(translation.get_language())
 

@@ -1,4 +1,4 @@
-"""Log-in and sign-up throttling (config/throttle.py): repeated failures lock out for a while."""
+"""Log-in and sign-up throttling (accounts/throttle.py): repeated failures lock out for a while."""
 
 import time
 
@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from config import throttle
+from accounts import throttle
 from config.env import cache_from_url
 from intake.models import Case
 

@@ -10,7 +10,8 @@ from datetime import date
 
 from eligibility import courts
 from eligibility.facts import FORMAT, loads
-from intake import drafts, readme
+from intake import readme
+from intake.drafts import rendering
 
 AS_OF = date(2026, 11, 29)
 
@@ -30,7 +31,7 @@ SENTENCE = {
 }
 
 
-def letter(**parts) -> str:
+def letter(preparer_role: str | None = None, **parts) -> str:
     data = {
         "format": FORMAT,
         "person": PERSON,
@@ -39,7 +40,9 @@ def letter(**parts) -> str:
         "grounds": [{"category": "medical_terminal", "facts": "Stage IV cancer."}],
         **parts,
     }
-    pdf = drafts.render(loads(json.dumps(data)), "warden-request", as_of=AS_OF)
+    pdf = rendering.render(
+        loads(json.dumps(data)), "warden-request", as_of=AS_OF, preparer_role=preparer_role
+    )
     text = subprocess.run(
         ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
@@ -52,6 +55,15 @@ def test_a_person_writing_for_himself_speaks_only_for_himself():
     assert "Co-signature" not in text
     assert "join this request" not in text
     assert "I ask that the Bureau of Prisons file a motion in the sentencing court" in text
+    assert "Respectfully, ____" in text
+    assert "Sincerely" not in text
+
+
+def test_the_interviews_answer_of_who_prepared_it_decides_the_voice():
+    # He typed his name as he goes by it; the interview says he prepared it himself.
+    bob = {"name": "Bob Example", "relationship": "self", "contact": "x"}
+    text = letter(preparer_role="self", preparer=bob)
+    assert "on behalf of" not in text.lower()
     assert "Respectfully, ____" in text
     assert "Sincerely" not in text
 

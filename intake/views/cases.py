@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config import throttle
+from accounts import throttle
 from eligibility.grounds import BY_ID
 from eligibility.rules import summary
 from eligibility.words import long_date
@@ -67,15 +67,6 @@ def case_find_out(request, case_id):
         request,
         "intake/find_out.html",
         {"case": case, "items": items, "next_url": step_url(case, "person")},
-    )
-
-
-def case_saved(request, case_id):
-    case = case_for_request(request, case_id)
-    return render(
-        request,
-        "intake/saved.html",
-        {"case": case, "form": forms.SignupForm(), "resume_url": resume_url(case)},
     )
 
 

@@ -1,9 +1,9 @@
 """Draft downloads shared by the family and advocate pages: one place for the HTTP details.
 
 A draft's bytes depend only on the case's facts, its uploaded exhibits, the document and the
-day (`intake.drafts.cache_key`), so that key is also the ETag: a browser that already holds the
-PDF gets a 304 without a render, a repeat download of unchanged data comes from the shared
-cache (`render_cached`), and any change to an answer or an upload gives a new key and a new
+day (`intake.drafts.caching.cache_key`), so that key is also the ETag: a browser that already
+holds the PDF gets a 304 without a render, a repeat download of unchanged data comes from the
+shared cache (`render_cached`), and any change to an answer or an upload gives a new key and a new
 file. The caller checks access first; nothing here decides who may download.
 
 For a page of its own, call `case_draft_response(request, case, document)` after the access
@@ -12,8 +12,6 @@ check (the family's `case_draft` below does it with intake/access.py).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,15 +19,17 @@ from datetime import date
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, parse_etags
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, gettext_lazy
 
 from eligibility.facts import CaseFacts
 from eligibility.rules import Screening, screen
 from eligibility.words import long_date
 from evidence.services import evidence_for
-from intake import clock, drafts
+from intake import clock
 from intake.access import case_for_request
+from intake.drafts import caching, lettering, offering, rendering
+from intake.filenames import last_name, not_modified, safe_filename
 from intake.models import Case, Role
 
 # The family's URL name for each document (intake/urls.py).
@@ -75,27 +75,6 @@ def draft_filename(document: str, person_name: str | None, as_of: date) -> str:
     return safe_filename(document, last_name(person_name), as_of.isoformat()) + ".pdf"
 
 
-def last_name(person_name: str | None) -> str:
-    words = (person_name or "").split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in _SUFFIXES:
-        words.pop()
-    return words[-1] if words else ""
-
-
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def safe_filename(*parts: str) -> str:
-    """ASCII words joined by hyphens, safe in any header and on any file system."""
-    slugs = []
-    for part in parts:
-        ascii_part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")
-        if slug:
-            slugs.append(slug)
-    return "-".join(slugs)
-
-
 def draft_response(
     request,
     facts: CaseFacts,
@@ -104,7 +83,7 @@ def draft_response(
     as_of: date,
     screening: Screening,
     filename: str,
-    exhibits: Sequence[drafts.Evidence] | None = None,
+    exhibits: Sequence[lettering.Evidence] | None = None,
     case_id: object | None = None,
     preparer_role: str | None = None,
 ) -> HttpResponse:
@@ -113,16 +92,16 @@ def draft_response(
     404 for a document the screening does not allow for this case (a motion before it can be
     filed, the seal motion beside no sealed exhibits), as for any address that holds nothing.
     """
-    offered = drafts.documents(facts, screening, exhibits, preparer_role=preparer_role)
+    offered = offering.documents(facts, screening, exhibits, preparer_role=preparer_role)
     # The family's sheet goes with whatever papers there are.
     if document not in offered and not (document == "read-me-first" and offered):
         raise Http404("No such document for this case.")
-    etag = f'"{drafts.cache_key(facts, document, as_of, exhibits, preparer_role)}"'
+    etag = f'"{caching.cache_key(facts, document, as_of, exhibits, preparer_role)}"'
     if not_modified(request, etag):
         response = HttpResponseNotModified()
     else:
         try:
-            pdf = drafts.render_cached(
+            pdf = caching.render_cached(
                 facts,
                 document,
                 as_of=as_of,
@@ -131,18 +110,13 @@ def draft_response(
                 case_id=case_id,
                 preparer_role=preparer_role,
             )
-        except drafts.TooLong:
+        except rendering.TooLong:
             return render(request, "draft_too_long.html", status=422)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
     response["Cache-Control"] = PRIVATE
     return response
-
-
-def not_modified(request, etag: str) -> bool:
-    held = parse_etags(request.headers.get("If-None-Match", ""))
-    return etag in held or "*" in held
 
 
 # -- the "Your papers" section of the results page --------------------------------------------
@@ -162,7 +136,9 @@ def papers(case: Case, screening: Screening) -> dict:
     screening's answer alone; with no motion, `no_motion` says why in its words."""
     facts = case.to_facts(screening.as_of)
     exhibits = evidence_for(case)
-    offered = drafts.documents(facts, screening, exhibits, preparer_role=case.preparer_role or None)
+    offered = offering.documents(
+        facts, screening, exhibits, preparer_role=case.preparer_role or None
+    )
     return {
         "drafts": [_paper(case, document, screening.verdict) for document in offered],
         "motion": bool(screening.motion_documents),
@@ -171,7 +147,7 @@ def papers(case: Case, screening: Screening) -> dict:
         "documents_url": reverse("case_documents", args=[case.id]),
         "uploads": len(exhibits),
         "sign_after": sign_after(screening),
-        "reminders": [gettext(reminder) for reminder in drafts.FILING_REMINDERS],
+        "reminders": [gettext(reminder) for reminder in offering.FILING_REMINDERS],
     }
 
 

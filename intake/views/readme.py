@@ -7,8 +7,9 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 
 from evidence.services import evidence_for
-from intake import clock, drafts, readme
+from intake import clock, readme
 from intake.access import case_for_request
+from intake.drafts import offering
 
 
 def case_read_me_first(request, case_id):
@@ -19,7 +20,7 @@ def case_read_me_first(request, case_id):
     if screening.verdict == "not_eligible":
         return redirect("case_screened_out", case_id=case.id)
     facts = case.to_facts(today)
-    papers = drafts.documents(
+    papers = offering.documents(
         facts, screening, evidence_for(case), preparer_role=case.preparer_role or None
     )
     sheet = readme.build(facts, screening, papers=papers, role=case.preparer_role or None)

@@ -13,8 +13,9 @@ from django.utils.http import content_disposition_header
 
 from eligibility import after_filing
 from evidence.services import evidence_for
-from intake import after_filing_papers, clock
+from intake import after_filing_papers, clock, readme
 from intake.access import case_for_request
+from intake.models import Case
 from intake.stage_forms import ReplyForm, StageForm
 from intake.stages import CaseStage
 from intake.views.downloads import PRIVATE, draft_filename
@@ -27,10 +28,12 @@ def case_timeline(request, case_id):
     form = StageForm(request.POST or None, earlier=recorded)
     if request.method == "POST" and form.is_valid():
         CaseStage.objects.create(case=case, **form.cleaned_data)
+        case.refresh_screening(clock.today())  # the case's next date (dashboard)
         return redirect("case_timeline", case_id=case.id)
     today = clock.today()
     prefetch_related_objects([case], "grounds", "warden_requests__grounds")
     facts = case.to_facts(today)
+    responses = [s for s in stages if s.kind == after_filing.RESPONSE]
     rows = [
         (stage, after_filing.next_after(plain, recorded, facts, today))
         for stage, plain in zip(stages, recorded, strict=True)
@@ -43,7 +46,8 @@ def case_timeline(request, case_id):
             "rows": rows,
             "form": form,
             "denied": _denial(case) is not None,
-            "answered": any(s.kind == after_filing.RESPONSE for s in stages),
+            "answered": bool(responses),
+            "replied": bool(responses and responses[-1].objections),
         },
     )
 
@@ -58,6 +62,7 @@ def case_stage_remove(request, case_id, stage_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     stage.delete()
+    case.refresh_screening(clock.today())
     return redirect("case_timeline", case_id=case.id)
 
 
@@ -135,6 +140,45 @@ def case_reply_pdf(request, case_id):
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = PRIVATE
     return response
+
+
+def case_reply_read_me_first(request, case_id):
+    """The family's sheet for the reply, in their language: the same as its PDF."""
+    case, response_stage = _replied(request, case_id)
+    today = clock.today()
+    sheet = readme.build_reply(
+        case.to_facts(today),
+        reply_due_on=response_stage.reply_due_on,
+        as_of=today,
+        role=case.preparer_role or None,
+    )
+    return render(request, "intake/reply_read_me_first.html", {"case": case, "sheet": sheet})
+
+
+def case_reply_read_me_first_pdf(request, case_id):
+    """The family's sheet for the reply as PDF, in the language of the page that links it."""
+    case, response_stage = _replied(request, case_id)
+    today = clock.today()
+    pdf = after_filing_papers.render_reply_sheet(
+        case.to_facts(today),
+        reply_due_on=response_stage.reply_due_on,
+        as_of=today,
+        role=case.preparer_role or None,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = draft_filename("reply-read-me-first", case.person_name, today)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = PRIVATE
+    return response
+
+
+def _replied(request, case_id) -> tuple[Case, CaseStage]:
+    """The case and its government's response, once the reply has an answer; else 404."""
+    case = case_for_request(request, case_id)
+    response_stage = _response(case)
+    if response_stage is None or not response_stage.objections:
+        raise Http404("No reply yet.")
+    return case, response_stage
 
 
 def _response(case) -> CaseStage | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from notices.forms import EmailForm
+from accounts.forms import EmailForm
 from notices.models import ReminderPreference
 
 register = template.Library()

@@ -37,6 +37,7 @@ class Family:
             "read me first": f"{ready}/read-me-first/",
             "timeline": f"{ready}/timeline/",
             "reply": f"{ready}/reply/",
+            "the reply's read me first": f"{ready}/reply/read-me-first/",
             "saved": f"{ready}/saved/",
             "share": f"{ready}/share/",
             "documents": f"{ready}/documents/",
@@ -78,7 +79,11 @@ def family(*, password: str | None = None) -> Family:
     workspace.request_changes(share=share, user=advocate.user, message=MESSAGE)
     attach(ready)
     ready.stages.create(kind="filed", on=READY_ON)
-    ready.stages.create(kind="response", on=READY_ON + timedelta(days=20))
+    ready.stages.create(
+        kind="response",
+        on=READY_ON + timedelta(days=20),
+        objections={"danger": "I have had no write-ups in nine years."},
+    )
     ready.stages.create(kind="decided", on=READY_ON + timedelta(days=40), outcome="denied")
     screened_out = make.case(
         ana, person={"name": "John Roe"}, custody={"sentencing_court": "state"}

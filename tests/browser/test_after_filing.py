@@ -94,3 +94,46 @@ def test_a_family_follows_the_case_from_filing_to_the_notice_of_appeal(new_page,
         "of Appeals for the Second Circuit from the order entered on November 20, 2026"
     ) in notice
     assert "December 4, 2026" not in notice
+
+
+@pytest.mark.parametrize(
+    ("language", "link", "heading", "print_link", "due"),
+    [
+        (
+            "en",
+            "Read me first: how to sign and mail the reply",
+            "Read me first: how to sign and mail the reply",
+            "Download this page to print",
+            "the reply is due by Monday, December 14, 2026",
+        ),
+        (
+            "es",
+            "Lea esto primero: cómo firmar y enviar la réplica",
+            "Lea esto primero: cómo firmar y enviar la réplica",
+            "Descargar esta página para imprimirla",
+            "la réplica vence el lunes, 14 de diciembre de 2026",
+        ),
+    ],
+)
+def test_the_replys_sheet_passes_axe_and_prints_in_the_familys_language(
+    new_page, axe_check, language, link, heading, print_link, due
+):
+    ana = make.user("ana@example.com")
+    case = make.ready_case(ana, person={"name": "Jane Q. Doe"})
+    case.stages.create(kind="filed", on=READY_ON)
+    case.stages.create(
+        kind="response",
+        on=date(2026, 10, 30),
+        reply_due_on=date(2026, 12, 14),
+        objections={"danger": DANGER},
+    )
+    page = new_page(DESKTOP, user=ana, language=language)
+    page.goto(f"/cases/{case.id}/reply/")
+    page.get_by_role("link", name=link).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    expect(page.locator("main")).to_contain_text(due)
+    axe_check(page)
+
+    sheet = downloaded_text(page, print_link)
+    assert due in sheet
+    assert "United States Attorney's Office, Southern District of New York ____" in sheet

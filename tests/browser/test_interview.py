@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from notices.models import AddressCheck
+from accounts.models import AddressCheck
 from tests.browser import interview as steps
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.case_helpers import freeze_today

@@ -10,7 +10,7 @@ import pytest
 
 from eligibility.facts import loads
 from eligibility.rules import screen
-from intake import drafts
+from intake.drafts import caching, lettering, offering, rendering
 from tests.evidence.test_evidence_packet import AS_OF, CASE, EVIDENCE
 
 
@@ -35,7 +35,7 @@ def facts():
 
 @pytest.fixture(scope="module")
 def motion(facts) -> str:
-    return text_of(drafts.render(facts, "motion", as_of=AS_OF, exhibits=EVIDENCE))
+    return text_of(rendering.render(facts, "motion", as_of=AS_OF, exhibits=EVIDENCE))
 
 
 def test_exhibit_a_is_the_request_and_the_uploads_follow_in_order(motion):
@@ -68,8 +68,8 @@ def test_each_section_cites_its_own_exhibits(motion):
 
 
 def test_a_release_plan_upload_is_cited_in_the_release_plan():
-    plan = drafts.Evidence("host", "Letter from my sister, who will house me", "release_plan")
-    text = text_of(drafts.render(facts_of(CASE), "motion", as_of=AS_OF, exhibits=(plan,)))
+    plan = lettering.Evidence("host", "Letter from my sister, who will house me", "release_plan")
+    text = text_of(rendering.render(facts_of(CASE), "motion", as_of=AS_OF, exhibits=(plan,)))
     exhibits = between(text, "VIII. EXHIBITS", "DECLARATION")
     assert "Exhibit D: Letter from my sister, who will house me" in exhibits
     assert "Exhibit E: Letters of support" in exhibits
@@ -77,8 +77,8 @@ def test_a_release_plan_upload_is_cited_in_the_release_plan():
 
 
 def test_without_uploads_the_motion_is_as_the_draft_command_makes_it(facts):
-    without = drafts.render(facts, "motion", as_of=AS_OF)
-    empty = drafts.render(facts, "motion", as_of=AS_OF, exhibits=())
+    without = rendering.render(facts, "motion", as_of=AS_OF)
+    empty = rendering.render(facts, "motion", as_of=AS_OF, exhibits=())
     assert text_of(without) == text_of(empty)
     assert "Exhibit B: Evidence of Terminal Illness (to be filed under seal), as marked" in (
         text_of(without)
@@ -88,16 +88,20 @@ def test_without_uploads_the_motion_is_as_the_draft_command_makes_it(facts):
 def test_an_upload_for_something_the_motion_does_not_raise_is_left_out(facts):
     screening = screen(facts, AS_OF)
     stray = (
-        drafts.Evidence("x", "Old request", "request", request=5, role="proof_of_receipt"),
-        drafts.Evidence("y", "About the long sentence", "ground", ground="unusually_long_sentence"),
+        lettering.Evidence("x", "Old request", "request", request=5, role="proof_of_receipt"),
+        lettering.Evidence(
+            "y", "About the long sentence", "ground", ground="unusually_long_sentence"
+        ),
     )
-    listed = drafts.exhibit_list(facts, screening, stray)
+    listed = lettering.exhibit_list(facts, screening, stray)
     assert [e.description for e in listed if e.files] == []
-    assert drafts.exhibit_list(facts, screening, stray) == drafts.exhibit_list(facts, screening)
+    assert lettering.exhibit_list(facts, screening, stray) == lettering.exhibit_list(
+        facts, screening
+    )
 
 
 def test_the_seal_motion_lists_the_sealed_uploads(facts):
-    text = text_of(drafts.render(facts, "seal-motion", as_of=AS_OF, exhibits=EVIDENCE))
+    text = text_of(rendering.render(facts, "seal-motion", as_of=AS_OF, exhibits=EVIDENCE))
     assert "Exhibit B: Oncology records" in text
     assert "Exhibit C: Photo of the doctor's letter from Dr. Lee" in text
     assert "Pastor Green" not in text
@@ -113,32 +117,32 @@ def test_a_family_grounds_records_are_sealed_but_not_its_letters_of_support():
     }
     facts = facts_of(parent_only)
     screening = screen(facts, AS_OF)
-    records = drafts.Evidence("r", "Mother's hospital file", "ground", ground="family_parent")
-    letter = drafts.Evidence(
+    records = lettering.Evidence("r", "Mother's hospital file", "ground", ground="family_parent")
+    letter = lettering.Evidence(
         "l", "Letter from my brother", "ground", ground="family_parent", kind="support_letter"
     )
     uploads = (records, letter)
-    assert drafts.documents(facts, screening, uploads) == (
+    assert offering.documents(facts, screening, uploads) == (
         "warden-request",
         "motion",
         "seal-motion",
     )
-    listed = drafts.exhibit_list(facts, screening, uploads)
+    listed = lettering.exhibit_list(facts, screening, uploads)
     assert [(e.description, e.sealed) for e in listed[1:3]] == [
         ("Mother's hospital file", True),
         ("Letter from my brother", False),
     ]
-    text = text_of(drafts.render(facts, "seal-motion", as_of=AS_OF, exhibits=uploads))
+    text = text_of(rendering.render(facts, "seal-motion", as_of=AS_OF, exhibits=uploads))
     assert "Exhibit B: Mother's hospital file" in text
     assert "Letter from my brother" not in text
     assert "records about members of my family" in text
 
 
 def test_the_cache_key_changes_with_the_uploads(facts):
-    key = drafts.cache_key(facts, "motion", AS_OF)
-    assert key == drafts.cache_key(facts, "motion", AS_OF, ())
-    assert key != drafts.cache_key(facts, "motion", AS_OF, EVIDENCE)
-    renamed = (drafts.Evidence(**{**EVIDENCE[0].__dict__, "description": "Another"}),)
-    assert drafts.cache_key(facts, "motion", AS_OF, EVIDENCE[:1]) != drafts.cache_key(
+    key = caching.cache_key(facts, "motion", AS_OF)
+    assert key == caching.cache_key(facts, "motion", AS_OF, ())
+    assert key != caching.cache_key(facts, "motion", AS_OF, EVIDENCE)
+    renamed = (lettering.Evidence(**{**EVIDENCE[0].__dict__, "description": "Another"}),)
+    assert caching.cache_key(facts, "motion", AS_OF, EVIDENCE[:1]) != caching.cache_key(
         facts, "motion", AS_OF, renamed
     )

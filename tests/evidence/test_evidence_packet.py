@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from eligibility.facts import FORMAT, loads
 from eligibility.rules import screen
 from evidence import packet
-from intake import drafts
+from intake.drafts import lettering, rendering
 from tests.evidence_files import image_bytes, pdf_bytes
 
 AS_OF = date(2026, 11, 29)
@@ -67,19 +67,19 @@ TYPES = {key: "image/jpeg" if key == "photo" else "application/pdf" for key in F
 
 EVIDENCE = (
     # In upload order; the packet must reorder them.
-    drafts.Evidence("letter", "Letter from Pastor Green", "background", kind="support_letter"),
-    drafts.Evidence(
+    lettering.Evidence("letter", "Letter from Pastor Green", "background", kind="support_letter"),
+    lettering.Evidence(
         "records", "Oncology records", "ground", ground="medical_terminal", kind="medical_record"
     ),
-    drafts.Evidence("denial", "Warden's denial", "request", request=0, role="warden_response"),
-    drafts.Evidence(
+    lettering.Evidence("denial", "Warden's denial", "request", request=0, role="warden_response"),
+    lettering.Evidence(
         "photo",
         "Photo of the doctor's letter from Dr. Lee",
         "ground",
         ground="medical_terminal",
         kind="doctor_letter",
     ),
-    drafts.Evidence(
+    lettering.Evidence(
         "stamped", "Stamped copy of the request", "request", request=0, role="proof_of_receipt"
     ),
 )
@@ -117,9 +117,9 @@ def built(facts):
 def parts(facts):
     """Page counts of the parts, each rendered on its own."""
     screening = screen(facts, AS_OF)
-    motion = drafts.render(facts, "motion", as_of=AS_OF, screening=screening, exhibits=EVIDENCE)
-    exhibits = drafts.exhibit_list(facts, screening, EVIDENCE)
-    index = drafts.render_exhibit_index(facts, screening, exhibits, first_pages={})
+    motion = rendering.render(facts, "motion", as_of=AS_OF, screening=screening, exhibits=EVIDENCE)
+    exhibits = lettering.exhibit_list(facts, screening, EVIDENCE)
+    index = rendering.render_exhibit_index(facts, screening, exhibits, first_pages={})
     return {"motion": pages_of(motion), "index": len(index.pages), "exhibits": exhibits}
 
 
@@ -236,14 +236,14 @@ def test_a_photo_page_is_turned_upright_and_keeps_its_shape():
 
 def test_the_packets_motion_has_no_page_numbers_of_its_own(facts):
     screening = screen(facts, AS_OF)
-    plain = drafts.render(facts, "motion", as_of=AS_OF, screening=screening, page_numbers=False)
+    plain = rendering.render(facts, "motion", as_of=AS_OF, screening=screening, page_numbers=False)
     assert "Page 1 of" not in pdftotext(plain)
 
 
 def test_the_key_changes_when_a_file_changes(facts):
     other = (
         *EVIDENCE[:-1],
-        drafts.Evidence(
+        lettering.Evidence(
             "stamped",
             "Stamped copy of the request",
             "request",
@@ -368,7 +368,7 @@ def test_an_upload_tagged_already_becomes_one_figure_and_keeps_no_keys_of_its_ow
     uploaded = PdfReader(io.BytesIO(upload)).pages[0]
     assert b"/MCID 1" in uploaded.get_contents().get_data()  # its own marked content
     assert any("/StructParent" in a.get_object() for a in uploaded["/Annots"])  # the link
-    evidence = (drafts.Evidence("letter", "Letter from Pastor Green", "background"),)
+    evidence = (lettering.Evidence("letter", "Letter from Pastor Green", "background"),)
     result = packet.build_packet(
         facts,
         as_of=AS_OF,

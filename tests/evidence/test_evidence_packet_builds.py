@@ -106,7 +106,11 @@ def test_the_worker_builds_the_packet_and_the_page_then_sends_it(family, case, u
         image_bytes("JPEG"),
         description="Photo of the denial",
         kind="other",
-        supports={"supports": "request", "request_position": 0, "request_role": "warden_response"},
+        supports={
+            "supports": "request",
+            "request_id": case.warden_requests.get().pk,
+            "request_role": "warden_response",
+        },
     )
     family.get(url)
 

@@ -75,10 +75,18 @@ def test_it_keeps_the_digest_size_and_uploader(family, case, ana):
 
 
 def test_it_attaches_a_document_to_a_request_with_its_role(family, case):
-    send(family, case, pdf_bytes(), supports="request:0:proof_of_receipt", kind="other")
+    request = case.warden_requests.get()
+    send(family, case, pdf_bytes(), supports=f"request:{request.pk}:proof_of_receipt", kind="other")
 
     attachment = Attachment.objects.get()
-    assert (attachment.request_position, attachment.request_role) == (0, "proof_of_receipt")
+    assert (attachment.request, attachment.request_role) == (request, "proof_of_receipt")
+
+
+def test_it_refuses_a_request_of_another_case(family, case):
+    other = make_case().warden_requests.get()
+    response = send(family, case, pdf_bytes(), supports=f"request:{other.pk}:proof_of_receipt")
+
+    refused(response, "Select a valid choice")
 
 
 def refused(response, message: str) -> str:

@@ -181,7 +181,7 @@ def test_a_removed_requests_document_is_listed_without_a_request(ana, case):
         kind="other",
         supports={
             "supports": "request",
-            "request_position": 32767,
+            "request": None,  # its request was deleted
             "request_role": "proof_of_receipt",
         },
     )

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from config import logfilter
 from eligibility.facts import CaseFacts
-from intake import drafts
 from intake.access import share_for_request
+from intake.drafts import caching
 from intake.models import (
     AnswerChange,
     AuditAction,
@@ -274,7 +274,7 @@ def test_it_downloads_a_draft_named_for_the_person_and_the_day(client_mo, share)
 
 def test_it_gives_the_draft_the_cache_key_as_etag_and_a_304_when_unchanged(client_mo, share):
     facts: CaseFacts = share.case.to_facts(date(2026, 11, 29))
-    etag = f'"{drafts.cache_key(facts, "motion", date(2026, 11, 29), [])}"'
+    etag = f'"{caching.cache_key(facts, "motion", date(2026, 11, 29), [])}"'
 
     first = client_mo.get(draft_url(share, "motion"))
     again = client_mo.get(draft_url(share, "motion"), HTTP_IF_NONE_MATCH=etag)

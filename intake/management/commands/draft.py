@@ -47,9 +47,9 @@ class Command(BaseCommand):
         # WeasyPrint reports every rendering step at INFO, from the moment it is imported, which
         # would bury the result on a terminal: quieten it, then import it.
         logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-        from intake import drafts
+        from intake.drafts import offering, rendering
 
-        offered = drafts.documents(facts, screening, preparer_role=role)
+        offered = offering.documents(facts, screening, preparer_role=role)
         if not offered:
             reasons = [f.message for f in screening.by_rule("federal_only") if f.status == "fail"]
             why = " ".join(reasons) or screening.no_motion_reason or summary(screening).headline
@@ -62,12 +62,12 @@ class Command(BaseCommand):
         for document in (*offered, "read-me-first"):
             path = folder / f"{document}.pdf"
             try:
-                pdf = drafts.render(
+                pdf = rendering.render(
                     facts, document, as_of=day, screening=screening, preparer_role=role
                 )
                 folder.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(pdf)
-            except (drafts.DraftError, OSError) as exc:
+            except (rendering.DraftError, OSError) as exc:
                 self.stderr.write(f"{path}: {exc}")
                 sys.exit(1)
             self.stdout.write(str(path))
@@ -78,7 +78,7 @@ class Command(BaseCommand):
             if when and when > day:
                 paper = "the motion" if document == "motion" else f"{document}.pdf"
                 self.stdout.write(f"- Do not sign or mail {paper} before {long_date(when)}.")
-        for reminder in drafts.FILING_REMINDERS:
+        for reminder in offering.FILING_REMINDERS:
             self.stdout.write(f"- {reminder}")
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -14,8 +13,9 @@ from django.views.decorators.http import require_POST
 from eligibility.rules import summary
 from eligibility.words import long_date
 from evidence.services import evidence_for
-from intake import clock, drafts, review, workspace
+from intake import clock, review, workspace
 from intake.access import share_for_request
+from intake.drafts import offering
 from intake.models import AuditAction, CaseShare
 from intake.views.advocate.base import case_action, workspace_member
 from intake.views.downloads import case_draft_response
@@ -43,6 +43,7 @@ RECENT = 15
 class Row:
     share: CaseShare
     label: workspace.FilingLabel
+    deadline: workspace.FilingLabel | None
 
 
 @login_required
@@ -53,7 +54,7 @@ def dashboard(request):
     workspace.refresh_stale_screenings(organisation, today)
     form = DashboardForm(request.GET or None, members=organisation.members.all())
     cases = workspace.CaseList(organisation, form.filters())
-    page = Paginator(cases, workspace.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = cases.page(workspace.page_number(request.GET.get("page")))
     rows = [
         Row(
             s,
@@ -63,6 +64,7 @@ def dashboard(request):
                 today,
                 estimate=s.case.filing_date_is_estimate,
             ),
+            workspace.deadline_label(s.case, today),
         )
         for s in page
     ]
@@ -115,7 +117,7 @@ def _case_page(request, share: CaseShare, status: int = 200, **forms):
     today = clock.today()
     screening = case.refresh_screening(today)
     when = screening.earliest_filing_date
-    documents = drafts.documents(
+    documents = offering.documents(
         case.to_facts(today),
         screening,
         evidence_for(case),
@@ -201,7 +203,7 @@ def case_request_changes(request, share):
 def case_draft(request, case_id, document):
     """A draft as a PDF, for the advocate to read or print; every download is in the history."""
     share = share_for_request(request, case_id)
-    if document not in drafts.DOCUMENTS:
+    if document not in offering.DOCUMENTS:
         raise Http404("No such document.")
     response = case_draft_response(request, share.case, document)
     if response.status_code == 200:

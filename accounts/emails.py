@@ -23,15 +23,17 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
-from config import throttle
+from accounts import throttle
+from accounts.forms import EmailForm
+from accounts.models import AddressCheck
+from accounts.views import signed_up
 from config.mail import render_email, send_safely
-from intake.views.accounts import signed_up
-from notices.forms import EmailForm
-from notices.models import AddressCheck
 
 # The browser that signed up remembers the account (in the session, and in a signed cookie that
 # outlives logging out): it may log in there before the address is confirmed.
 SIGNED_UP_HERE = "signed_up_here"
+# The salts keep the module's former name: changing them would void every cookie and emailed
+# link already given out.
 COOKIE_SALT = "notices.accounts.signed-up-here"
 
 
@@ -102,13 +104,15 @@ class SignedUpHereMiddleware:
 def send_confirmation(request, user) -> bool:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     path = reverse("confirm_address", args=[uid, address_tokens.make_token(user)])
-    subject, body = render_email("notices/email/verify", {"link": request.build_absolute_uri(path)})
+    subject, body = render_email(
+        "accounts/email/verify", {"link": request.build_absolute_uri(path)}
+    )
     return send_safely(subject=subject, body=body, to=user.email)
 
 
 def send_already_registered(request, email: str) -> bool:
     subject, body = render_email(
-        "notices/email/already_registered",
+        "accounts/email/already_registered",
         {
             "login": request.build_absolute_uri(reverse("login")),
             "reset": request.build_absolute_uri(reverse("password_reset")),
@@ -117,7 +121,7 @@ def send_already_registered(request, email: str) -> bool:
     return send_safely(subject=subject, body=body, to=email)
 
 
-@receiver(signed_up, dispatch_uid="notices_confirm_new_address")
+@receiver(signed_up, dispatch_uid="accounts_confirm_new_address")
 def on_signed_up(sender, request, email, user, **kwargs) -> bool:
     if not throttle.email_link_allowed(request, email):
         return True  # the same answer as a sent email
@@ -137,7 +141,7 @@ def confirm_address(request, uidb64, token):
     confirmed = user is not None and address_tokens.check_token(user, token)
     if confirmed:
         confirm(user)
-    return render(request, "notices/address_confirmed.html", {"confirmed": confirmed}, status=200)
+    return render(request, "accounts/address_confirmed.html", {"confirmed": confirmed}, status=200)
 
 
 def resend_confirmation(request):
@@ -150,8 +154,8 @@ def resend_confirmation(request):
             user = get_user_model().objects.filter(email__iexact=email).first()
             if user is not None and not is_confirmed(user):
                 sent = send_confirmation(request, user)
-        return render(request, "notices/confirmation_sent.html", {"sent": sent})
-    return render(request, "notices/resend_confirmation.html", {"form": form})
+        return render(request, "accounts/confirmation_sent.html", {"sent": sent})
+    return render(request, "accounts/resend_confirmation.html", {"form": form})
 
 
 class SafePasswordResetForm(PasswordResetForm):
@@ -161,7 +165,7 @@ class SafePasswordResetForm(PasswordResetForm):
     sent = True
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        subject, body = render_email("notices/email/password_reset", context)
+        subject, body = render_email("accounts/email/password_reset", context)
         self.sent = send_safely(subject=subject, body=body, to=context["email"]) and self.sent
 
     def save(self, **kwargs):
@@ -176,7 +180,7 @@ class SafePasswordResetForm(PasswordResetForm):
 
 def send_no_account(request, email: str) -> bool:
     subject, body = render_email(
-        "notices/email/no_account", {"signup": request.build_absolute_uri(reverse("signup"))}
+        "accounts/email/no_account", {"signup": request.build_absolute_uri(reverse("signup"))}
     )
     return send_safely(subject=subject, body=body, to=email)
 

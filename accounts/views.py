@@ -1,14 +1,16 @@
 """Accounts for families: sign up with an email address and a password, log in, log out.
 
-A family can start without an account. Logging in asks whether the cases started in this
+A family can start without an account; a case's "saved" page offers one (`case_saved`), the
+only way back to the case from another device. Logging in asks whether the cases started in this
 browser are the person's (`claim_cases`: on a shared computer they may not be) and, if they
 are, adds them to the account (`claim_session_cases`); `login()` gives the session a new key.
 Signing up makes the account and sends the family to log in with it, with the same words
 whether or not the address had an account already, so the sign-up page never tells who has one.
 
-Both are throttled (config/throttle.py): failed log-ins per email address and per IP address
+Both are throttled (accounts/throttle.py): failed log-ins per email address and per IP address
 (in the form, `ThrottledLogin`, which the admin's log-in shares), sign-up tries per IP address.
-A locked form says how long to wait, with status 429.
+A locked form says how long to wait, with status 429. The address check and the password reset:
+accounts/emails.py.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy
 
-from config import throttle
-from intake.access import OPENED_CASES, claim_session_cases, session_cases
-from intake.forms import EmailLoginForm, SignupForm
+from accounts import throttle
+from accounts.forms import EmailLoginForm, SignupForm
+from intake.access import OPENED_CASES, case_for_request, claim_session_cases, session_cases
+from intake.wizard import resume_url
 
 
 def _next_url(request, default: str = "my_cases") -> str:
@@ -53,6 +56,16 @@ NOT_SENT = gettext_lazy(
     "We could not send the email to confirm your address: our email system is not working "
     "right now. You can log in on this device. Ask for the email again later from the log-in page."
 )
+
+
+def case_saved(request, case_id):
+    """A case's answers are saved: offer an account, to come back from any device."""
+    case = case_for_request(request, case_id)
+    return render(
+        request,
+        "accounts/case_saved.html",
+        {"case": case, "form": SignupForm(), "resume_url": resume_url(case)},
+    )
 
 
 def signup(request):
