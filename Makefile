@@ -52,11 +52,21 @@ serve: install
 
 # The whole suite on SQLite, then every database test and the concurrency test (a live
 # gunicorn) again on a throw-away PostgreSQL. The test databases get the cache table by themselves.
+# Each pass spreads its tests over one worker per core (pytest-xdist); every worker has its own
+# test database, so no test waits on or sees another's. Tests sharing a fixture made once per
+# module or package (the rendered drafts, the browser) stay on one worker (tests/conftest.py).
+# The concurrency test runs on its own after the rest: its server and clients fill every core
+# by themselves, and beside another worker its 8 x 25 interviews could outrun its time limit.
+# TEST_WORKERS=0 runs the rest in one process too.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 test: install messages
 	DEBUG=true $(BIN)/python manage.py check
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
-	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m "(db or concurrency) and not browser" -p no:cacheprovider
+	$(PYTEST) -m "not concurrency"
+	$(BIN)/python -m pytest -m concurrency -p no:cacheprovider
+	$(BIN)/python scripts/with_postgres.py -- $(PYTEST) -m "db and not browser and not concurrency" -p no:cacheprovider
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -m concurrency -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ Fuzzy entries and entries without a translation are left out, as msgfmt does.
 from __future__ import annotations
 
 import ast
+import os
 import struct
 import sys
 from pathlib import Path
@@ -86,7 +87,11 @@ def write_mo(messages: dict[str, str], path: Path) -> None:
     out = struct.pack("<7I", 0x950412DE, 0, len(keys), header_size, header_size + table_size, 0, 0)
     out += b"".join(struct.pack("<2I", *o) for o in offsets)
     out += b"".join(struct.pack("<2I", *o) for o in str_offsets)
-    path.write_bytes(out + blob + str_blob)
+    # A new file moved into place: a process reading the catalogue at the same time (a test
+    # worker beside another, a running server) sees the old file or the new one, never half.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(out + blob + str_blob)
+    os.replace(partial, path)
 
 
 def main() -> int:

@@ -8,14 +8,38 @@ from tests import personas
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Mark every test that touches the database `db`, so `make test` can run them on PostgreSQL
-    as well as SQLite (`pytest -m db` under scripts/with_postgres.py)."""
+    as well as SQLite (`pytest -m db` under scripts/with_postgres.py).
+
+    And keep together, on one worker of `pytest -n` (`--dist loadgroup`), the tests that share
+    a fixture made once per module or package (the drafts rendered once, the browser): spread
+    over several workers, each would make it again."""
     for item in items:
         if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
             getattr(item, "fixturenames", ())
         ):
             item.add_marker(pytest.mark.db)
+        group = shared_fixture_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def shared_fixture_group(item) -> str | None:
+    """The package or module whose shared fixture (one of the tests', not a plugin's) the test
+    uses, package first; None if it uses none."""
+    info = getattr(item, "_fixtureinfo", None)
+    scopes = {
+        definitions[-1].scope
+        for definitions in (info.name2fixturedefs.values() if info else ())
+        if definitions[-1].baseid  # a plugin's own fixtures have none
+    }
+    if "package" in scopes:
+        return str(item.path.parent.relative_to(item.config.rootpath))
+    if scopes & {"module", "class"}:
+        return str(item.path.relative_to(item.config.rootpath))
+    return None
 
 
 @pytest.fixture(scope="session", autouse=True)
