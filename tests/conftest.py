@@ -62,6 +62,19 @@ def english_after_each_test():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache(request, django_db_blocker):
+    """Each database test starts with an empty cache table. Tests that commit (a live server's,
+    a transactional test's) leave their counts in it, and the throttle's tests count from zero:
+    under `pytest -n` a worker runs them after whichever of those it was given."""
+    if request.node.get_closest_marker("db"):
+        from django.core.cache import cache
+
+        with django_db_blocker.unblock():
+            cache.clear()
+    yield
+
+
 # -- the people of tests/personas.py ------------------------------------------------------------
 
 
