@@ -33,11 +33,14 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="package", autouse=True)
+# Module scope, not package: `make test` keeps the tests sharing a fixture on one worker of
+# `pytest -n` (tests/conftest.py), and a browser per module lets the modules spread over the
+# workers; a launch costs about a second.
+@pytest.fixture(scope="module", autouse=True)
 def allow_database_calls_beside_playwright():
     """Playwright's sync API runs an event loop in the main thread, where the tests also use the
-    database; Django refuses that unless told. Only for this package, so that nothing after it
-    (a `manage.py check --deploy` subprocess, say) inherits the setting."""
+    database; Django refuses that unless told. Only for this package's modules, so that nothing
+    after them (a `manage.py check --deploy` subprocess, say) inherits the setting."""
     key = "DJANGO_ALLOW_ASYNC_UNSAFE"
     previous = os.environ.get(key)
     os.environ[key] = "true"
@@ -48,7 +51,7 @@ def allow_database_calls_beside_playwright():
         os.environ[key] = previous
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def browser(allow_database_calls_beside_playwright):
     try:
         from playwright.sync_api import sync_playwright
