@@ -65,8 +65,9 @@ def english_after_each_test():
 @pytest.fixture(autouse=True)
 def empty_cache(request, django_db_blocker):
     """Each database test starts with an empty cache table. Tests that commit (a live server's,
-    a transactional test's) leave their counts in it, and the throttle's tests count from zero:
-    under `pytest -n` a worker runs them after whichever of those it was given."""
+    a transactional test's) leave rows in it, and the throttle's tests and the count of cached
+    drafts (tests/test_privacy_after_deletion.py) start from zero: under `pytest -n` a worker
+    runs them after whichever of those it was given."""
     if request.node.get_closest_marker("db"):
         from django.core.cache import cache
 

@@ -28,13 +28,6 @@ def today(monkeypatch):
     return freeze_today(monkeypatch)
 
 
-@pytest.fixture(autouse=True)
-def empty_cache(transactional_db):
-    """Tests that commit (a live server's, this module's) leave cache rows behind: the drafts
-    counted here and the case-start throttle's counts."""
-    cache.clear()
-
-
 def cached_pdfs() -> list[bytes]:
     """Every PDF the cache table holds, read back as the cache would serve it."""
     with connection.cursor() as cursor:
